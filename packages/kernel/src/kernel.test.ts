@@ -1,15 +1,16 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { multilineText, type Output } from '@scalable-ts/notebook';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KernelDiedError, UnknownKernelError } from './errors.js';
 import { Kernel } from './kernel.js';
 import { eventually, isAlive } from './test-support/processes.js';
 
 const cwd = fileURLToPath(new URL('..', import.meta.url));
-const stdout = (outputs: readonly { output_type: string }[]) =>
-  outputs.map((o) => (o.output_type === 'stream' && 'name' in o && o.name === 'stdout' ? String((o as { text: string }).text) : '')).join('');
-const stderr = (outputs: readonly { output_type: string }[]) =>
-  outputs.map((o) => (o.output_type === 'stream' && 'name' in o && o.name === 'stderr' ? String((o as { text: string }).text) : '')).join('');
+const stream = (name: 'stdout' | 'stderr') => (outputs: readonly Output[]) =>
+  outputs.map((o) => (o.output_type === 'stream' && o.name === name ? multilineText(o.text) : '')).join('');
+const stdout = stream('stdout');
+const stderr = stream('stderr');
 
 describe('Kernel (tslab)', () => {
   let kernel: Kernel;

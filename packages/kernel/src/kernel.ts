@@ -47,6 +47,8 @@ export interface ExecuteResult {
   reply: ExecuteReplyContent;
   /** Wall time from request to idle. */
   ms: number;
+  /** The `msg_id` of the request, as {@link LateOutput.requestId} names it. */
+  requestId: string;
 }
 
 /** Output published for a request that had already finished (late async work of a cell). */
@@ -161,6 +163,16 @@ export class Kernel {
     return run;
   }
 
+  /** Asks the kernel for its `kernel_info_reply` content (language, versions, banner). */
+  async kernelInfo(): Promise<Record<string, unknown>> {
+    if (this.#death) throw this.#death;
+    if (this.#state === 'closed') throw new KernelClosedError('answer kernel_info_request');
+    const request = createMessage('kernel_info_request', this.#session, {});
+    const reply = this.#expect(this.#replies, request.header.msg_id);
+    await this.#sockets.send('shell', request);
+    return (await reply).content;
+  }
+
   /** Interrupts the running cell (SIGINT: tslab stops a busy loop or a pending `await`). */
   interrupt(): void {
     if (this.#state === 'busy' || this.#state === 'idle') this.#process.child.kill('SIGINT');
@@ -253,7 +265,7 @@ export class Kernel {
       const content = replyMessage.content as unknown as ExecuteReplyContent;
       const status = content.status === 'ok' ? 'ok' : content.status === 'error' ? 'error' : 'abort';
       if (status === 'error') this.#lastErrorAt = Date.now();
-      return { status, executionCount: content.execution_count ?? null, outputs: [...collector.outputs], reply: content, ms: performance.now() - started };
+      return { status, executionCount: content.execution_count ?? null, outputs: [...collector.outputs], reply: content, ms: performance.now() - started, requestId: id };
     } catch (error) {
       if (error instanceof KernelDiedError) Object.assign(error, { outputs: [...collector.outputs] });
       throw error;

@@ -4,7 +4,7 @@
  * rewrites the output that carries its `display_id`, and `clear_output` (with `wait`, lazily on
  * the next output) empties the list.
  */
-import type { MimeBundle, Output } from '@scalable-ts/notebook';
+import { multilineText, type MimeBundle, type Output } from '@scalable-ts/notebook';
 import type { Message } from './messages.js';
 
 interface DisplayContent {
@@ -67,7 +67,7 @@ export class OutputCollector {
     if (this.#clearOnNext) this.#clear();
     const last = this.#outputs.at(-1);
     if (output.output_type === 'stream' && last?.output_type === 'stream' && last.name === output.name) {
-      last.text = `${typeof last.text === 'string' ? last.text : last.text.join('')}${output.text}`;
+      last.text = multilineText(last.text) + multilineText(output.text);
       return;
     }
     this.#outputs.push(output);

@@ -1,1 +1,6 @@
-export {};
+export { NotebookSession, cellRefs, type CellOutcome, type CellRef, type SessionOptions } from './session.js';
+export { runNotebook, runNotebooks, succeeded, type NotebookOutcome } from './run.js';
+export { cellPolicy, type CellPolicy } from './tags.js';
+export { DEFAULT_TIMEOUT_SECONDS, cellTimeoutMs, parseTimeout } from './timeouts.js';
+export { builtInSanitizers, findProjectRoot, loadSanitizeFile, notebookSanitizers } from './sanitizers.js';
+export { CellFailure, RunnerError, RunnerOptionError } from './errors.js';

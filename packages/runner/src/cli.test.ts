@@ -1,0 +1,117 @@
+import { spawn } from 'node:child_process';
+import { readFile, readdir } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { notebookJson, scratch, stdout } from './test-support/notebooks.js';
+
+const CLI = fileURLToPath(new URL('../../../scripts/test-notebooks.mjs', import.meta.url));
+
+interface Run {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  out: string;
+}
+
+function runCli(args: string[], onStart?: (pid: number) => void): Promise<Run> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [CLI, ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1' } });
+    let out = '';
+    child.stdout.on('data', (chunk: Buffer) => (out += chunk));
+    child.stderr.on('data', (chunk: Buffer) => (out += chunk));
+    onStart?.(child.pid as number);
+    child.once('exit', (code, signal) => resolve({ code, signal, out }));
+  });
+}
+
+/** Ids of every process below `pid`, read from /proc. */
+async function descendants(pid: number): Promise<{ pid: number; cmd: string }[]> {
+  const parents = new Map<number, { ppid: number; cmd: string }>();
+  for (const entry of await readdir('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = await readFile(`/proc/${entry}/stat`, 'utf8');
+      const cmd = (await readFile(`/proc/${entry}/cmdline`, 'utf8')).replaceAll('\0', ' ');
+      parents.set(Number(entry), { ppid: Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]), cmd });
+    } catch {
+      // the process ended while we looked
+    }
+  }
+  const found: { pid: number; cmd: string }[] = [];
+  const visit = (parent: number) => {
+    for (const [child, info] of parents) if (info.ppid === parent) (found.push({ pid: child, cmd: info.cmd }), visit(child));
+  };
+  visit(pid);
+  return found;
+}
+
+const alive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+let dir: Awaited<ReturnType<typeof scratch>>;
+beforeAll(async () => {
+  dir = await scratch();
+});
+afterAll(async () => {
+  await dir.remove();
+});
+
+describe('scripts/test-notebooks.mjs', () => {
+  it('runs good, failing and malformed notebooks, prints a summary and a JUnit file, and exits 1', async () => {
+    const good = await dir.write('a-good.ipynb', notebookJson([{ source: '1 + 1', outputs: [stdout('2\n')] }, { source: '"two"' }]));
+    const bad = await dir.write('b-bad.ipynb', notebookJson([{ source: 'throw new Error("broken")' }, { source: '"goes on"' }]));
+    const broken = await dir.write('c-broken.ipynb', '{ not json');
+    const junit = `${dir.dir}/junit.xml`;
+    const run = await runCli([good, bad, broken, '--jobs', '2', '--junit', junit]);
+    expect(run.code).toBe(1);
+    expect(run.out).toMatch(/a-good\.ipynb\s+2\s+0\s+0\s+[\d.]+/);
+    expect(run.out).toMatch(/b-bad\.ipynb\s+1\s+1\s+0\s+[\d.]+/);
+    expect(run.out).toMatch(/c-broken\.ipynb\s+0\s+1\s+0/);
+    expect(run.out).toContain('b-bad.ipynb › cell [1]: the kernel reported an error');
+    expect(run.out).toContain('Error: broken');
+    const xml = await readFile(junit, 'utf8');
+    expect(xml).toContain('[1] 1 + 1');
+    expect(xml).toMatch(/<failure/);
+  });
+
+  it('exits 0 when everything passes, and splits notebooks with --shard', async () => {
+    const paths = await Promise.all(['s1', 's2'].map((name) => dir.write(`${name}.ipynb`, notebookJson([{ source: `"${name}"`, outputs: [stdout(`${name}\n`)] }]))));
+    const first = await runCli([...paths, '--shard', '1/2']);
+    const second = await runCli([...paths, '--shard', '2/2']);
+    expect([first.code, second.code], first.out + second.out).toEqual([0, 0]);
+    const ran = (out: string) => ['s1', 's2'].filter((name) => new RegExp(`${name}\\.ipynb\\s+1`).test(out));
+    expect([...ran(first.out), ...ran(second.out)].sort()).toEqual(['s1', 's2']);
+  });
+
+  it('refuses bad options with a usage line and exit status 2', async () => {
+    const run = await runCli(['--jobs', 'zero']);
+    expect(run.code).toBe(2);
+    expect(run.out).toContain('--jobs must be a positive integer');
+  });
+
+  it.each(['SIGINT', 'SIGTERM'] as const)('leaves no kernel running when it gets %s', async (signal) => {
+    const path = await dir.write(`hang-${signal}.ipynb`, notebookJson([{ source: 'await new Promise((r) => setTimeout(r, 60_000))' }]));
+    let kernels: number[] = [];
+    const run = await runCli([path], (pid) => {
+      void (async () => {
+        const deadline = Date.now() + 30_000;
+        while (kernels.length === 0 && Date.now() < deadline) {
+          await new Promise((r) => setTimeout(r, 200));
+          kernels = (await descendants(pid)).filter((p) => p.cmd.includes('kernel-host.cjs')).map((p) => p.pid);
+        }
+        await new Promise((r) => setTimeout(r, 500));
+        process.kill(pid, signal);
+      })();
+    });
+    expect(kernels.length).toBe(1);
+    expect(run.code, run.out).toBe(signal === 'SIGINT' ? 130 : 143);
+    const deadline = Date.now() + 5000;
+    while (kernels.some(alive) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    expect(kernels.filter(alive)).toEqual([]);
+  });
+});

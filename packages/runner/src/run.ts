@@ -1,0 +1,53 @@
+/**
+ * Running whole notebooks without a test framework: one session per notebook, several notebooks
+ * at once. Used by `npm start -- --execute` and by the benchmark; `npm test` goes through vitest.
+ */
+import type { Notebook } from '@scalable-ts/notebook';
+import { NotebookSession, type CellOutcome, type SessionOptions } from './session.js';
+
+/** How one notebook's run ended. */
+export interface NotebookOutcome {
+  path: string;
+  /** One entry per code cell; empty when the notebook could not be opened. */
+  cells: CellOutcome[];
+  /** The notebook with fresh outputs (undefined when it could not be opened). */
+  notebook?: Notebook;
+  /** Why the notebook could not be opened or run (a bad file, an unknown kernel…). */
+  error?: Error;
+  /** Unhandled errors reported after the last cells finished. */
+  lateErrors: string[];
+  ms: number;
+}
+
+/** Whether every cell passed or was skipped, and nothing else went wrong. */
+export function succeeded(outcome: NotebookOutcome): boolean {
+  return !outcome.error && outcome.lateErrors.length === 0 && outcome.cells.every((cell) => cell.status !== 'failed');
+}
+
+/** Runs every code cell of the notebook at `path` in a fresh kernel. Never throws. */
+export async function runNotebook(path: string, options: SessionOptions = {}): Promise<NotebookOutcome> {
+  const started = performance.now();
+  let session: NotebookSession | undefined;
+  try {
+    session = await NotebookSession.open(path, options);
+    const cells: CellOutcome[] = [];
+    for (const ref of session.cells) cells.push(await session.runCell(ref.number));
+    const lateErrors = await session.settle();
+    await session.close();
+    return { path, cells, notebook: session.updatedNotebook(), lateErrors, ms: performance.now() - started };
+  } catch (error) {
+    await session?.close().catch(() => {});
+    return { path, cells: [], error: error as Error, lateErrors: [], ms: performance.now() - started };
+  }
+}
+
+/** Runs notebooks with at most `jobs` at once; outcomes come back in the order of `paths`. */
+export async function runNotebooks(paths: readonly string[], options: SessionOptions & { jobs?: number } = {}): Promise<NotebookOutcome[]> {
+  const outcomes: NotebookOutcome[] = new Array(paths.length);
+  let next = 0;
+  const worker = async () => {
+    for (let i = next++; i < paths.length; i = next++) outcomes[i] = await runNotebook(paths[i] as string, options);
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(options.jobs ?? 1, paths.length)) }, worker));
+  return outcomes;
+}

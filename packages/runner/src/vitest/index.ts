@@ -1,0 +1,3 @@
+export { notebookTests } from './plugin.js';
+export { defineBrokenNotebookSuite, defineNotebookSuite, type SuiteCell } from './suite.js';
+export { ENV, optionsFromEnv } from './env.js';

@@ -1,0 +1,120 @@
+#!/usr/bin/env node
+// Benchmarks the notebook runner (npm run bench:runner). Prints, in one run:
+//  1. per-cell round trip, median over 200 trivial cells: the whole runner path (NotebookSession.runCell),
+//     the kernel client alone (Kernel.execute), and the protocol floor (kernel_info_request);
+//     the round-trip overhead is everything but tslab compiling and running the cell:
+//     (runCell - execute) + kernel_info round trip (target <= 3 ms);
+//  2. suite wall time with --jobs 2 against one notebook at a time, through scripts/test-notebooks.mjs
+//     (target <= 0.6x);
+//  3. `jupyter nbconvert --to notebook --execute` on the same notebooks, where Jupyter is installed.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Kernel } from '@scalable-ts/kernel';
+import { NotebookSession } from '@scalable-ts/runner';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const WORK = join(ROOT, 'notebooks', '.bench');
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+const ms = (x) => `${x.toFixed(2)} ms`;
+
+function notebook(sources) {
+  return {
+    cells: sources.map((source, i) => ({ cell_type: 'code', id: `c${i}`, metadata: {}, execution_count: null, outputs: [], source })),
+    metadata: { kernelspec: { name: 'tslab', display_name: 'TypeScript', language: 'typescript' }, language_info: { name: 'typescript' } },
+    nbformat: 4,
+    nbformat_minor: 5,
+  };
+}
+
+await rm(WORK, { recursive: true, force: true });
+await mkdir(WORK, { recursive: true });
+try {
+  // 1. Per-cell round trip.
+  const CELLS = 200;
+  const trivial = join(WORK, 'trivial.ipynb');
+  await writeFile(trivial, JSON.stringify(notebook(Array.from({ length: CELLS }, (_, i) => `${i}`))));
+  const session = await NotebookSession.open(trivial, {});
+  const runner = [];
+  for (const cell of session.cells) {
+    const t = performance.now();
+    await session.runCell(cell.number);
+    runner.push(performance.now() - t);
+  }
+  await session.close();
+
+  const kernel = await Kernel.start({ cwd: WORK });
+  const client = [];
+  for (let i = 0; i < CELLS; i++) {
+    const t = performance.now();
+    await kernel.execute(`${i}`);
+    client.push(performance.now() - t);
+  }
+  await kernel.shutdown();
+
+  const floor = await kernelInfoRoundTrips(CELLS);
+  console.log(`Per-cell round trip, median of ${CELLS} trivial cells:`);
+  console.log(`  runner (NotebookSession.runCell)   ${ms(median(runner))}`);
+  console.log(`  kernel client (Kernel.execute)     ${ms(median(client))}`);
+  console.log(`  runner minus kernel client         ${ms(median(runner) - median(client))}`);
+  console.log(`  protocol floor (kernel_info)       ${ms(median(floor))}`);
+  console.log(`  tslab compile+run of the cell      ${ms(median(client) - median(floor))}  (inside the kernel; not the runner's)`);
+  const overhead = median(runner) - median(client) + median(floor);
+  console.log(`  => round-trip overhead per cell (all but tslab's own work): ${ms(overhead)} (target <= 3 ms): ${overhead <= 3 ? 'met' : 'MISSED'}`);
+
+  // 2. Suite wall time, --jobs 2 against one at a time.
+  const suite = [];
+  for (let n = 0; n < 4; n++) {
+    const path = join(WORK, `suite-${n}.ipynb`);
+    const sources = Array.from({ length: 20 }, (_, i) => (i % 5 === 0 ? 'await new Promise((r) => setTimeout(r, 100));\n"waited"' : `const v${i}: number = ${i} * 2;\nv${i}`));
+    await writeFile(path, JSON.stringify(notebook(sources)));
+    suite.push(path);
+  }
+  const cli = join(ROOT, 'scripts', 'test-notebooks.mjs');
+  const wall = (jobs) => {
+    const t = performance.now();
+    const r = spawnSync(process.execPath, [cli, '--jobs', String(jobs), ...suite], { stdio: 'ignore' });
+    if (r.status !== 0) throw new Error(`test-notebooks.mjs --jobs ${jobs} failed (${r.status})`);
+    return performance.now() - t;
+  };
+  const serial = wall(1);
+  const parallel = wall(2);
+  console.log(`\nSuite of ${suite.length} notebooks x 20 cells through scripts/test-notebooks.mjs:`);
+  console.log(`  --jobs 1  ${(serial / 1000).toFixed(2)} s\n  --jobs 2  ${(parallel / 1000).toFixed(2)} s`);
+  console.log(`  => ratio ${(parallel / serial).toFixed(2)}x (target <= 0.6x): ${parallel / serial <= 0.6 ? 'met' : 'MISSED'}`);
+
+  // 3. jupyter nbconvert, where installed.
+  let jupyter = true;
+  try {
+    execFileSync('jupyter', ['--version'], { stdio: 'ignore' });
+  } catch {
+    jupyter = false;
+  }
+  if (!jupyter) {
+    console.log('\njupyter nbconvert: not installed on this machine (no Python Jupyter); comparison skipped.');
+  } else {
+    const t = performance.now();
+    for (const path of suite) execFileSync('jupyter', ['nbconvert', '--to', 'notebook', '--execute', '--ExecutePreprocessor.kernel_name=tslab', '--output-dir', WORK, path], { stdio: 'ignore' });
+    const nbconvert = performance.now() - t;
+    console.log(`\njupyter nbconvert --execute, one at a time: ${(nbconvert / 1000).toFixed(2)} s; this runner --jobs 1 is ${(nbconvert / serial).toFixed(2)}x faster`);
+  }
+} finally {
+  await rm(WORK, { recursive: true, force: true });
+}
+
+/** Round trips of kernel_info_request: what the protocol costs with no cell to compile. */
+async function kernelInfoRoundTrips(count) {
+  const kernel = await Kernel.start({ cwd: WORK });
+  const times = [];
+  for (let i = 0; i < count; i++) {
+    const t = performance.now();
+    await kernel.kernelInfo();
+    times.push(performance.now() - t);
+  }
+  await kernel.shutdown();
+  return times;
+}
