@@ -1,0 +1,104 @@
+/**
+ * A new notebook in the house style (shared/NOTEBOOKS.md): nbformat 4.5 with cell ids, the tslab
+ * (or jslab) kernelspec and language_info exactly as that kernel reports them (so Jupyter has
+ * nothing to rewrite on first save), and the skeleton every notebook follows: title and intro,
+ * a first code cell, Exercises with a hidden solution, and an Interview corner.
+ */
+import { newCellId } from './cell-id.js';
+import { toMultiline } from './multiline.js';
+import type { Cell, CodeCell, MarkdownCell, Notebook, NotebookMetadata } from './types.js';
+
+/**
+ * The tags of a solution cell: `solution` for this project's tools, `hide-input` for the
+ * Jupyter Book / nbconvert convention of collapsing a cell's source. Solution cells also start
+ * with their source collapsed in JupyterLab (`metadata.jupyter.source_hidden`).
+ */
+export const SOLUTION_TAGS: readonly string[] = ['solution', 'hide-input'];
+
+/** Options of {@link createNotebook}. */
+export interface CreateNotebookOptions {
+  /** The notebook's title, shown as its first heading. */
+  title: string;
+  /** Why the topic matters, two or three sentences; a TODO placeholder if left out. */
+  summary?: string;
+  /** `tslab` for TypeScript, `jslab` for JavaScript. */
+  kernel: 'tslab' | 'jslab';
+}
+
+const KERNELS: Record<CreateNotebookOptions['kernel'], NotebookMetadata> = {
+  tslab: {
+    kernelspec: { display_name: 'TypeScript', language: 'typescript', name: 'tslab' },
+    language_info: {
+      codemirror_mode: { mode: 'typescript', name: 'javascript', typescript: true },
+      file_extension: '.ts',
+      mimetype: 'text/typescript',
+      name: 'typescript',
+      version: '3.7.2',
+    },
+  },
+  jslab: {
+    kernelspec: { display_name: 'JavaScript', language: 'javascript', name: 'jslab' },
+    language_info: { file_extension: '.js', mimetype: 'text/javascript', name: 'javascript', version: '' },
+  },
+};
+
+/**
+ * A new notebook in the house style, with TODO placeholders to fill in.
+ *
+ * @param options - title, optional summary, and kernel.
+ * @returns the notebook (nbformat 4.5, fresh random cell ids, no outputs).
+ * @throws TypeError if `title` is empty or `kernel` is neither `tslab` nor `jslab`.
+ *
+ * @example
+ * ```ts
+ * const nb = createNotebook({ title: 'Queues that scale', kernel: 'tslab' });
+ * await writeNotebook('notebooks/03-queues.ipynb', nb);
+ * ```
+ */
+export function createNotebook(options: CreateNotebookOptions): Notebook {
+  const { title, summary, kernel } = options;
+  if (typeof title !== 'string' || title.trim() === '') {
+    throw new TypeError(`createNotebook: "title" must be a non-empty string, got ${JSON.stringify(title)}`);
+  }
+  if (kernel !== 'tslab' && kernel !== 'jslab') {
+    throw new TypeError(`createNotebook: "kernel" must be "tslab" or "jslab", got ${JSON.stringify(kernel)}`);
+  }
+  const ids = new Set<string>();
+  const id = (): string => {
+    let candidate = newCellId();
+    while (ids.has(candidate)) candidate = newCellId();
+    ids.add(candidate);
+    return candidate;
+  };
+  const markdown = (text: string): MarkdownCell => ({
+    cell_type: 'markdown',
+    id: id(),
+    metadata: {},
+    source: toMultiline(text),
+  });
+  const code = (text: string, cellMetadata: CodeCell['metadata'] = {}): CodeCell => ({
+    cell_type: 'code',
+    execution_count: null,
+    id: id(),
+    metadata: cellMetadata,
+    outputs: [],
+    source: toMultiline(text),
+  });
+  const intro =
+    summary?.trim() ||
+    'TODO: two or three sentences on why this topic matters when you build scalable applications.';
+  const cells: Cell[] = [
+    markdown(
+      `# ${title.trim()}\n\n${intro}\n\nAfter this notebook you will be able to:\n\n` +
+        '- TODO: the first thing you can do\n- TODO: the second\n- TODO: the third',
+    ),
+    code('// TODO: one idea per cell, ending with the value that proves it.\nconst answer = 6 * 7;\nanswer'),
+    markdown(
+      '## Exercises\n\n1. TODO: an exercise that practises the idea above.\n\n' +
+        'A solution follows, collapsed: try the exercise first, then click the cell to open it.',
+    ),
+    code('// Solution to exercise 1.\n// TODO', { jupyter: { source_hidden: true }, tags: [...SOLUTION_TAGS] }),
+    markdown('## Interview corner\n\n**TODO: a question from the seed notes on this topic?**\n\nTODO: the answer, in a few lines.'),
+  ];
+  return { cells, metadata: structuredClone(KERNELS[kernel]), nbformat: 4, nbformat_minor: 5 };
+}

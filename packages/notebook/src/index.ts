@@ -1,0 +1,40 @@
+/**
+ * `@scalable-ts/notebook`: read, validate, sanitize, compare and write Jupyter notebooks
+ * (nbformat 4), byte-compatible with Jupyter's own writer.
+ */
+export type {
+  Attachments,
+  Cell,
+  CellMetadata,
+  CodeCell,
+  CodeCellMetadata,
+  DisplayDataOutput,
+  ErrorOutput,
+  ExecuteResultOutput,
+  KernelSpec,
+  LanguageInfo,
+  MarkdownCell,
+  MimeBundle,
+  MultilineString,
+  Notebook,
+  NotebookMetadata,
+  Output,
+  RawCell,
+  RawCellMetadata,
+  StreamOutput,
+} from './types.js';
+export { NotebookError, NotebookFormatError, NoKernelspecError, SanitizerError } from './errors.js';
+export { parseNotebook, readNotebook } from './read.js';
+export { validateNotebook } from './validate.js';
+export { kernelNameOf } from './kernelspec.js';
+export { multilineText, sourceText, toMultiline } from './multiline.js';
+export { cellTags, codeCells, type CodeCellEntry } from './cells.js';
+export { serializeNotebook } from './serialize.js';
+export { writeNotebook } from './write.js';
+export { sanitize, parseSanitizeConfig, type Sanitizer } from './sanitize.js';
+export { parseNbvalSanitizeFile } from './nbval-sanitize.js';
+export { stripAnsi } from './ansi.js';
+export { outputText } from './output-text.js';
+export { compareOutputs, type OutputComparison } from './compare.js';
+export { newCellId } from './cell-id.js';
+export { createNotebook, SOLUTION_TAGS, type CreateNotebookOptions } from './create.js';

@@ -1,0 +1,53 @@
+/**
+ * The site's index page: every notebook in order, with its number, title and summary.
+ */
+import { escapeHtml } from './html.js';
+import { renderLayout } from './layout.js';
+
+/** One line of the index. */
+export interface IndexEntry {
+  readonly href: string;
+  readonly title: string;
+  readonly summary: string;
+}
+
+/** Longest summary shown on the index before it is cut at a word boundary. */
+const SUMMARY_MAX = 200;
+
+/** Shorten `text` to at most `max` characters, cutting at a space and adding `…`. */
+export function truncate(text: string, max = SUMMARY_MAX): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max - 1);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > max / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:.]+$/, '')}…`;
+}
+
+/**
+ * The index page's HTML.
+ *
+ * @example
+ * ```ts
+ * renderIndexPage([{ href: '01-queues.html', title: 'Queues', summary: '…' }], { siteTitle: 'Notebooks', stylesheetHref: 'site.css' });
+ * ```
+ */
+export function renderIndexPage(
+  entries: readonly IndexEntry[],
+  options: { readonly siteTitle: string; readonly stylesheetHref: string },
+): string {
+  const items = entries.map((entry, i) => {
+    const summary = entry.summary ? `<p class="toc-summary">${escapeHtml(truncate(entry.summary))}</p>` : '';
+    return (
+      `<li class="toc-entry"><span class="toc-number">${String(i + 1).padStart(2, '0')}</span>` +
+      `<div class="toc-text"><a class="toc-title" href="${escapeHtml(entry.href)}">${escapeHtml(entry.title)}</a>${summary}</div></li>`
+    );
+  });
+  const list = entries.length > 0 ? `<ol class="toc">\n${items.join('\n')}\n</ol>` : '<p>No notebooks yet.</p>';
+  return renderLayout({
+    title: options.siteTitle,
+    siteTitle: options.siteTitle,
+    stylesheetHref: options.stylesheetHref,
+    index: { href: 'index.html', title: options.siteTitle },
+    bodyClass: 'index-page',
+    body: `<h1>${escapeHtml(options.siteTitle)}</h1>\n${list}`,
+  });
+}
