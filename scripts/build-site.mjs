@@ -1,84 +1,67 @@
 #!/usr/bin/env node
-// Renders the notebooks to a static HTML site (one page each, an index, site.css).
+// Renders the notebooks to a static HTML site (one page each, an index, site.css), and serves it.
 //
-//   node scripts/build-site.mjs [notebooks…] [--out DIR] [--title TEXT] [--serve] [--port N]
+//   node scripts/build-site.mjs [notebooks…] [--out DIR] [--title TEXT] [--execute [--jobs N]] [--serve [--port N]]
 //
-// With no notebooks it renders notebooks/*.ipynb sorted by name into site/ (git-ignored).
-// Prints one line per page and a summary; exit status 1 when any notebook failed, 2 on bad usage.
-// Needs the package built first: npm run build -w @scalable-ts/render
-import { readdir } from 'node:fs/promises';
-import { dirname, relative, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
+// With no notebooks it renders notebooks/*.ipynb sorted by name into site/ (git-ignored), as
+// committed (`npm test` proves those outputs fresh). --execute runs every notebook headless first
+// and renders the fresh outputs, leaving the files as they are. --serve serves the site on
+// 127.0.0.1 (on a free port when --port is taken). `npm start` is `--serve --port 8000`.
+// Exit status 1 when a notebook failed to render or run, 2 on bad usage.
+import { availableParallelism } from 'node:os';
+import { resolve } from 'node:path';
+import { buildSite, serveSite } from '@scalable-ts/render';
+import { ROOT, commandLine, displayPath as show, notebookPaths } from './lib/cli.mjs';
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const USAGE = 'usage: build-site.mjs [notebooks…] [--out DIR] [--title TEXT] [--serve] [--port N]';
-
-function fail(message) {
-  console.error(`build-site: ${message}\n${USAGE}`);
-  process.exit(2);
-}
-
-let parsed;
-try {
-  parsed = parseArgs({
-    allowPositionals: true,
-    options: {
-      out: { type: 'string', short: 'o', default: 'site' },
-      title: { type: 'string', default: 'Scalable TypeScript' },
-      serve: { type: 'boolean', default: false },
-      port: { type: 'string', default: '0' },
-      help: { type: 'boolean', short: 'h' },
-    },
-  });
-} catch (error) {
-  fail(error.message);
-}
-const { values: flags, positionals } = parsed;
-if (flags.help) {
-  console.log(USAGE);
-  process.exit(0);
-}
+const { flags, positionals, fail } = commandLine(
+  'build-site',
+  'usage: build-site.mjs [notebooks…] [--out DIR] [--title TEXT] [--execute [--jobs N]] [--serve [--port N]]',
+  {
+    out: { type: 'string', short: 'o', default: resolve(ROOT, 'site') },
+    title: { type: 'string', default: 'scalable-ts workshop' },
+    execute: { type: 'boolean', default: false },
+    jobs: { type: 'string', default: String(availableParallelism()) },
+    serve: { type: 'boolean', default: false },
+    port: { type: 'string', default: '0' },
+  },
+);
 const port = Number(flags.port);
 if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`--port must be an integer from 0 to 65535, got ${JSON.stringify(flags.port)}`);
+const jobs = Number(flags.jobs);
+if (!Number.isInteger(jobs) || jobs < 1) fail(`--jobs must be a positive integer, got ${JSON.stringify(flags.jobs)}`);
 
-let render;
-try {
-  render = await import('@scalable-ts/render');
-} catch (error) {
-  if (error?.code !== 'ERR_MODULE_NOT_FOUND') throw error;
-  console.error('build-site: @scalable-ts/render is not built; run: npm run build -w @scalable-ts/render');
-  process.exit(2);
-}
-
-async function defaultNotebooks() {
-  const dir = resolve(ROOT, 'notebooks');
-  const names = (await readdir(dir)).filter((name) => name.endsWith('.ipynb')).sort();
-  return names.map((name) => resolve(dir, name));
-}
-
-const notebooks = positionals.length > 0 ? positionals.map((p) => resolve(p)) : await defaultNotebooks();
-const outDir = resolve(flags.out);
-const show = (path) => relative(process.cwd(), path) || path;
-
+const notebooks = await notebookPaths(positionals, fail);
 if (notebooks.length === 0) console.warn('build-site: no notebooks found; writing an empty index');
 
-const { pages, failures, indexPath, ms } = await render.buildSite({ notebooks, outDir, siteTitle: flags.title });
+let sources = notebooks;
+if (flags.execute) {
+  const { runNotebooks, succeeded } = await import('@scalable-ts/runner');
+  console.log(`Running ${notebooks.length} notebooks, ${jobs} at a time…`);
+  const outcomes = await runNotebooks(notebooks, { jobs, check: false });
+  for (const outcome of outcomes) {
+    const failed = outcome.cells.filter((cell) => cell.status === 'failed').length;
+    const why = outcome.error ? `: ${outcome.error.message.split('\n')[0]}` : failed ? `, ${failed} cells failed` : '';
+    console.log(`  ${succeeded(outcome) ? 'ok  ' : 'FAIL'} ${show(outcome.path)} (${(outcome.ms / 1000).toFixed(1)} s${why})`);
+    if (!succeeded(outcome)) process.exitCode = 1;
+  }
+  sources = outcomes.map((outcome) => (outcome.notebook ? { path: outcome.path, notebook: outcome.notebook } : outcome.path));
+}
 
+const outDir = resolve(flags.out);
+const { pages, failures, indexPath, ms } = await buildSite({ notebooks: sources, outDir, siteTitle: flags.title });
 for (const page of pages) console.log(`  ${show(page.htmlPath)}  ${page.title}`);
 for (const { error } of failures) console.error(`✗ ${error.code ?? error.name}: ${error.message}`);
-console.log(
-  `${pages.length} page${pages.length === 1 ? '' : 's'}, ${failures.length} failed, in ${Math.round(ms)} ms → ${show(indexPath)}`,
-);
-process.exitCode = failures.length > 0 ? 1 : 0;
+console.log(`${pages.length} page${pages.length === 1 ? '' : 's'}, ${failures.length} failed, in ${Math.round(ms)} ms → ${show(indexPath)}`);
+if (failures.length > 0) process.exitCode = 1;
 
 if (flags.serve) {
-  const server = await render.serveSite(outDir, { port });
-  console.log(`serving ${show(outDir)} at ${server.url} (Ctrl+C to stop)`);
-  const stop = async () => {
-    await server.close();
-    process.exit();
-  };
+  const server = await serveSite(outDir, { port }).catch((error) => {
+    if (error?.code !== 'EADDRINUSE') throw error;
+    console.warn(`build-site: port ${port} is taken; using a free one`);
+    return serveSite(outDir, { port: 0 });
+  });
+  console.log(`\nServing the workshop at ${server.url}  (Ctrl+C to stop)`);
+  const stop = () => server.close().then(() => process.exit());
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
 }

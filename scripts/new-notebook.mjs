@@ -9,37 +9,18 @@
 // corner. Never overwrites a file. Exit status 1 when the file exists or cannot be written, 2 on
 // bad usage. Needs the package built first: npm run build -w @scalable-ts/notebook
 import { access } from 'node:fs/promises';
-import { dirname, join, relative, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
+import { dirname, join, resolve } from 'node:path';
+import { ROOT, commandLine, displayPath } from './lib/cli.mjs';
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const USAGE = 'usage: new-notebook.mjs NN-topic "Title" [--summary TEXT] [--js] [--dir DIR]';
 const NAME = /^\d\d-[a-z0-9-]+$/;
-
-function fail(message, status = 2) {
-  console.error(`new-notebook: ${message}${status === 2 ? `\n${USAGE}` : ''}`);
-  process.exit(status);
-}
-
-let parsed;
-try {
-  parsed = parseArgs({
-    allowPositionals: true,
-    options: {
-      summary: { type: 'string' },
-      js: { type: 'boolean', default: false },
-      dir: { type: 'string', default: join(ROOT, 'notebooks') },
-      help: { type: 'boolean', short: 'h' },
-    },
-  });
-} catch (error) {
-  fail(error.message);
-}
-const { values: flags, positionals } = parsed;
-if (flags.help) {
-  console.log(USAGE);
-  process.exit(0);
+const { flags, positionals, fail } = commandLine('new-notebook', 'usage: new-notebook.mjs NN-topic "Title" [--summary TEXT] [--js] [--dir DIR]', {
+  summary: { type: 'string' },
+  js: { type: 'boolean', default: false },
+  dir: { type: 'string', default: join(ROOT, 'notebooks') },
+});
+function die(message) {
+  console.error(`new-notebook: ${message}`);
+  process.exit(1);
 }
 const [name, title, ...extra] = positionals;
 if (name === undefined || title === undefined || extra.length > 0) fail('expected a name and a title');
@@ -51,22 +32,21 @@ let notebook;
 try {
   notebook = await import('@scalable-ts/notebook');
 } catch (error) {
-  fail(`cannot load @scalable-ts/notebook (${error.code ?? error.message}); build it first: npm run build -w @scalable-ts/notebook`, 1);
+  die(`cannot load @scalable-ts/notebook (${error.code ?? error.message}); build it first: npm run build -w @scalable-ts/notebook`);
 }
 
 const path = resolve(flags.dir, `${stem}.ipynb`);
-const fromCwd = relative(process.cwd(), path);
-const shown = fromCwd.startsWith('..') ? path : fromCwd;
+const shown = displayPath(path);
 const exists = (file) => access(file).then(() => true, () => false);
-if (!(await exists(dirname(path)))) fail(`the directory ${dirname(path)} does not exist`, 1);
-if (await exists(path)) fail(`${shown} already exists; not overwriting it`, 1);
+if (!(await exists(dirname(path)))) die(`the directory ${dirname(path)} does not exist`);
+if (await exists(path)) die(`${shown} already exists; not overwriting it`);
 
 const kernel = flags.js ? 'jslab' : 'tslab';
 const nb = notebook.createNotebook({ title, kernel, ...(flags.summary ? { summary: flags.summary } : {}) });
 try {
   await notebook.writeNotebook(path, nb);
 } catch (error) {
-  fail(`cannot write ${shown}: ${error.message}`, 1);
+  die(`cannot write ${shown}: ${error.message}`);
 }
 console.log(`Created ${shown} (${kernel}, nbformat 4.${nb.nbformat_minor}, ${nb.cells.length} cells).`);
 console.log('Next: replace the TODOs, run it top to bottom in a fresh kernel, and commit it with its outputs.');

@@ -7,42 +7,22 @@
 // With no paths it runs notebooks/*.ipynb. Exit status 1 when any cell or notebook fails.
 import { availableParallelism } from 'node:os';
 import { dirname, relative, resolve, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
-import { glob } from 'zx';
 import { createVitest } from 'vitest/node';
 import { notebookTests } from '@scalable-ts/runner/vitest';
+import { commandLine, displayPath, notebookPaths } from './lib/cli.mjs';
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const USAGE = 'usage: test-notebooks.mjs [paths or globs…] [--jobs N] [--update] [--timeout S] [--shard i/n] [--junit FILE] [--sanitize-with FILE]';
-
-function fail(message) {
-  console.error(`test-notebooks: ${message}\n${USAGE}`);
-  process.exit(2);
-}
-
-let parsed;
-try {
-  parsed = parseArgs({
-    allowPositionals: true,
-    options: {
-      jobs: { type: 'string', short: 'j' },
-      update: { type: 'boolean', default: false },
-      timeout: { type: 'string' },
-      shard: { type: 'string' },
-      junit: { type: 'string' },
-      'sanitize-with': { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
-    },
-  });
-} catch (error) {
-  fail(error.message);
-}
-const { values: flags, positionals } = parsed;
-if (flags.help) {
-  console.log(USAGE);
-  process.exit(0);
-}
+const { flags, positionals, fail } = commandLine(
+  'test-notebooks',
+  'usage: test-notebooks.mjs [paths or globs…] [--jobs N] [--update] [--timeout S] [--shard i/n] [--junit FILE] [--sanitize-with FILE]',
+  {
+    jobs: { type: 'string', short: 'j' },
+    update: { type: 'boolean', default: false },
+    timeout: { type: 'string' },
+    shard: { type: 'string' },
+    junit: { type: 'string' },
+    'sanitize-with': { type: 'string' },
+  },
+);
 
 const jobs = flags.jobs === undefined ? Math.max(1, availableParallelism()) : Number(flags.jobs);
 if (!Number.isInteger(jobs) || jobs < 1) fail(`--jobs must be a positive integer, got ${JSON.stringify(flags.jobs)}`);
@@ -51,17 +31,8 @@ if (flags.shard !== undefined) {
   const [index, count] = flags.shard.split('/').map(Number);
   if (!(Number.isInteger(index) && Number.isInteger(count) && index >= 1 && index <= count)) fail(`--shard must be i/n with 1 <= i <= n, got ${JSON.stringify(flags.shard)}`);
 }
-
-const patterns = positionals.length > 0 ? positionals.map((p) => resolve(p)) : [resolve(ROOT, 'notebooks/*.ipynb')];
-const files = [];
-for (const pattern of patterns) {
-  const matches = /[*?[{]/.test(pattern) ? await glob(pattern.split(sep).join('/'), { absolute: true }) : [pattern];
-  if (matches.length === 0) fail(`no notebook matches ${relative(process.cwd(), pattern) || pattern}`);
-  files.push(...matches);
-}
-const notebooks = [...new Set(files)].sort();
-const nonNotebook = notebooks.find((file) => !file.endsWith('.ipynb'));
-if (nonNotebook) fail(`not a notebook (.ipynb): ${nonNotebook}`);
+const notebooks = await notebookPaths(positionals, fail);
+if (notebooks.length === 0) fail('no notebooks to run');
 
 process.env.NOTEBOOK_UPDATE = flags.update ? '1' : '0';
 if (flags.timeout) process.env.NOTEBOOK_TIMEOUT = flags.timeout;
@@ -83,7 +54,7 @@ const summary = {
         counts[state === 'passed' ? 'passed' : state === 'failed' ? 'failed' : 'skipped']++;
       }
       if (!module.ok() && counts.failed === 0) counts.failed = 1;
-      return [relative(process.cwd(), module.moduleId), counts.passed, counts.failed, counts.skipped, (module.diagnostic().duration / 1000).toFixed(1)];
+      return [displayPath(module.moduleId), counts.passed, counts.failed, counts.skipped, (module.diagnostic().duration / 1000).toFixed(1)];
     });
     rows.sort((a, b) => String(a[0]).localeCompare(String(b[0])));
     const header = ['notebook', 'passed', 'failed', 'skipped', 'seconds'];
