@@ -69,6 +69,7 @@ interface Pending {
 /** tslab answers `abort` to requests that arrive within 200 ms of an error; wait this long after one. */
 const ABORT_WINDOW_MS = 220;
 const MAX_PORT_RETRIES = 3;
+const INTERRUPT_REPEAT_MS = 250;
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
@@ -89,6 +90,8 @@ export class Kernel {
   #state: KernelState = 'starting';
   #queue: Promise<unknown> = Promise.resolve();
   #lastErrorAt = 0;
+  /** The `msg_id` of the execute request in flight. */
+  #running: string | undefined;
   #death: KernelDiedError | undefined;
 
   private constructor(spec: KernelSpec, kernelProcess: KernelProcess, sockets: KernelSockets, file: ConnectionFile, graceMs: number) {
@@ -173,9 +176,20 @@ export class Kernel {
     return (await reply).content;
   }
 
-  /** Interrupts the running cell (SIGINT: tslab stops a busy loop or a pending `await`). */
+  /**
+   * Interrupts the running cell (SIGINT: tslab stops a busy loop or a pending `await`).
+   * A SIGINT that lands while tslab is still compiling the cell is lost, so it is repeated every
+   * 250 ms until that cell's request has finished; a SIGINT to an idle tslab does nothing.
+   */
   interrupt(): void {
-    if (this.#state === 'busy' || this.#state === 'idle') this.#process.child.kill('SIGINT');
+    const target = this.#running;
+    if (target === undefined) return;
+    const signal = () => {
+      if (this.#running !== target || this.#state !== 'busy') return;
+      this.#process.child.kill('SIGINT');
+      setTimeout(signal, INTERRUPT_REPEAT_MS).unref();
+    };
+    signal();
   }
 
   /** Subscribes to output that arrives for requests that already finished; returns an unsubscribe. */
@@ -259,6 +273,7 @@ export class Kernel {
     const reply = this.#expect(this.#replies, id);
     const idle = this.#expect(this.#idle, id);
     this.#state = 'busy';
+    this.#running = id;
     try {
       await this.#sockets.send('shell', request);
       const [replyMessage] = await Promise.all([reply, idle]);
@@ -272,6 +287,7 @@ export class Kernel {
     } finally {
       this.#collectors.delete(id);
       this.#finished.add(id);
+      this.#running = undefined;
       if (this.#state === 'busy') this.#state = 'idle';
     }
   }

@@ -138,6 +138,47 @@ describe('bad notebooks', () => {
   });
 });
 
+describe('running one cell', () => {
+  it('runs the cells before it first, as "run to here" does, and refuses to run backwards', async () => {
+    const path = await dir.write(
+      'to-here.ipynb',
+      notebookJson([{ source: 'let total = 40' }, { source: 'const n: number = "x"' }, { source: 'total += 2;\ntotal', outputs: [stdout('41\n')] }]),
+    );
+    const session = await NotebookSession.open(path);
+    try {
+      const outcome = await session.runCell(3);
+      expect(outcome.status).toBe('failed');
+      expect(outcome.error?.message).toMatch(/^-41$/m);
+      expect(outcome.error?.message).toMatch(/^\+42$/m);
+      expect(outcome.error?.message).toContain('cell [2] the kernel reported an error');
+      await expect(session.runCell(1)).rejects.toThrow(/has run already/);
+    } finally {
+      await session.close();
+    }
+  });
+
+  it('imports every workspace package by name in a cell (their .d.ts parse under tslab’s TypeScript 5.0)', async () => {
+    const path = await dir.write(
+      'imports.ipynb',
+      notebookJson([
+        {
+          source: [
+            'import { Kernel } from "@scalable-ts/kernel";',
+            'import { readNotebook } from "@scalable-ts/notebook";',
+            'import { runNotebook } from "@scalable-ts/runner";',
+            'import { createRenderer } from "@scalable-ts/render";',
+            '[Kernel, readNotebook, runNotebook, createRenderer].map((f) => typeof f)',
+          ].join('\n'),
+          outputs: [stdout("[ 'function', 'function', 'function', 'function' ]\n")],
+        },
+      ]),
+    );
+    const outcome = await runNotebook(path);
+    expect(outcome.cells[0]?.error?.message ?? '').toBe('');
+    expect(statuses(outcome)).toEqual(['passed']);
+  });
+});
+
 describe('update mode and the JavaScript kernel', () => {
   it('writes the fresh outputs back atomically, keeping ids and Jupyter’s formatting', async () => {
     const path = await dir.write(

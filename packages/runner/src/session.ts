@@ -93,14 +93,16 @@ export class NotebookSession {
   readonly #fresh = new Map<number, { outputs: Output[]; executionCount: number | null }>();
   #deadAt: number | undefined;
   #closed = false;
+  /** The next cell to run. */
+  #next = 1;
 
-  private constructor(path: string, notebook: Notebook, kernel: Kernel, options: SessionOptions) {
+  private constructor(path: string, notebook: Notebook, kernel: Kernel, options: SessionOptions, sanitizers: Sanitizer[]) {
     this.path = path;
     this.notebook = notebook;
     this.cells = cellRefs(notebook);
     this.#kernel = kernel;
     this.#options = options;
-    this.#sanitizers = [...builtInSanitizers(findProjectRoot(dirname(path))), ...(options.sanitizers ?? []), ...notebookSanitizers(notebook, path)];
+    this.#sanitizers = sanitizers;
     kernel.onLateOutput(({ requestId, outputs }) => {
       const text = errorText(outputs);
       const cell = this.#requestCell.get(requestId);
@@ -115,15 +117,34 @@ export class NotebookSession {
   static async open(path: string, options: SessionOptions = {}): Promise<NotebookSession> {
     const notebook = await readNotebook(path);
     const kernelName = kernelNameOf(notebook, path);
-    notebookSanitizers(notebook, path);
+    const sanitizers = [...builtInSanitizers(findProjectRoot(dirname(path))), ...(options.sanitizers ?? []), ...notebookSanitizers(notebook, path)];
     const kernel = await Kernel.start({ kernelName, cwd: dirname(path) });
-    return new NotebookSession(path, notebook, kernel, options);
+    return new NotebookSession(path, notebook, kernel, options, sanitizers);
   }
 
-  /** Runs code cell `number` (1-based) and judges it. Cells must be run in order. */
+  /**
+   * Runs code cell `number` (1-based) and judges it. Earlier cells that have not run yet run
+   * first, as Jupyter's "run to here" does, so a filtered test run (`vitest -t`) still has the
+   * state the cell needs. Each cell runs once; cells cannot run backwards.
+   */
   async runCell(number: number): Promise<CellOutcome> {
-    const ref = this.cells[number - 1];
-    if (!ref) throw new RangeError(`${this.path} has no code cell [${number}] (it has ${this.cells.length})`);
+    if (!this.cells[number - 1]) throw new RangeError(`${this.path} has no code cell [${number}] (it has ${this.cells.length})`);
+    if (number < this.#next) throw new RangeError(`${this.path}: cell [${number}] has run already; cells run in order`);
+    const setupFailures: string[] = [];
+    while (this.#next < number) {
+      const earlier = await this.#run(this.#next++);
+      if (earlier.status === 'failed') setupFailures.push(`cell [${earlier.number}] ${earlier.reason}`);
+    }
+    this.#next = number + 1;
+    const outcome = await this.#run(number);
+    if (outcome.error && setupFailures.length > 0) {
+      outcome.error.message += `\n\nEarlier cells, run first to set up this one, failed too:\n${setupFailures.map((f) => `  ${f}`).join('\n')}`;
+    }
+    return outcome;
+  }
+
+  async #run(number: number): Promise<CellOutcome> {
+    const ref = this.cells[number - 1] as CellRef;
     const policy = cellPolicy(ref.cell);
     const committed = ref.cell.cell_type === 'code' ? ref.cell : undefined;
     if (policy.skip) return { number, status: 'skipped', reason: 'tagged to skip', outputs: committed?.outputs ?? [], ms: 0 };

@@ -1,5 +1,3 @@
-import { execFileSync } from 'node:child_process';
-
 /** Whether a process with this id is alive. */
 export function isAlive(pid: number | undefined): boolean {
   if (pid === undefined) return false;
@@ -8,18 +6,6 @@ export function isAlive(pid: number | undefined): boolean {
     return true;
   } catch {
     return false;
-  }
-}
-
-/** Ids of the kernel processes (kernel-host.cjs) whose command line mentions `marker`. */
-export function kernelPids(marker = 'kernel-host.cjs'): number[] {
-  try {
-    return execFileSync('pgrep', ['-f', marker], { encoding: 'utf8' })
-      .split('\n')
-      .filter(Boolean)
-      .map(Number);
-  } catch {
-    return [];
   }
 }
 
