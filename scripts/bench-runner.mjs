@@ -35,9 +35,10 @@ await rm(WORK, { recursive: true, force: true });
 await mkdir(WORK, { recursive: true });
 try {
   // 1. Per-cell round trip.
-  const CELLS = 200;
+  const CELLS = Number(process.env.BENCH_CELLS ?? 200);
   const trivial = join(WORK, 'trivial.ipynb');
   await writeFile(trivial, JSON.stringify(notebook(Array.from({ length: CELLS }, (_, i) => `${i}`))));
+  process.stderr.write(`runner: ${CELLS} cells…\n`);
   const session = await NotebookSession.open(trivial, {});
   const runner = [];
   for (const cell of session.cells) {
@@ -47,6 +48,7 @@ try {
   }
   await session.close();
 
+  process.stderr.write('kernel client…\n');
   const kernel = await Kernel.start({ cwd: WORK });
   const client = [];
   for (let i = 0; i < CELLS; i++) {
@@ -56,6 +58,7 @@ try {
   }
   await kernel.shutdown();
 
+  process.stderr.write('protocol floor…\n');
   const floor = await kernelInfoRoundTrips(CELLS);
   console.log(`Per-cell round trip, median of ${CELLS} trivial cells:`);
   console.log(`  runner (NotebookSession.runCell)   ${ms(median(runner))}`);
