@@ -3,12 +3,33 @@
  * stdin closes. The parent holds the other end, so a kernel never outlives the program that
  * started it, not even one killed by SIGKILL.
  *
+ * It also mends one tslab bug: tslab fires `socket.send()` without waiting for the previous send
+ * on the same socket. zeromq 6 defers a send after 512 synchronous ones and then rejects the next
+ * overlapping send with EBUSY, so every few hundred messages tslab silently dropped one (an iopub
+ * `idle` or an `execute_reply`, leaving its client waiting forever). Here sends queue per socket.
+ *
  * Usage: node kernel-host.cjs <connection-file> [--js]
  */
 const [configPath = '', mode] = process.argv.slice(2);
 process.stdin.on('end', () => process.exit(0));
 process.stdin.on('error', () => process.exit(0));
 process.stdin.resume();
+
+type Send = (this: object, ...args: unknown[]) => Promise<void>;
+// The zeromq that tslab itself loads.
+const tslabDir = require('node:path').dirname(require.resolve('tslab/package.json')) as string;
+const zmq = require(require.resolve('zeromq', { paths: [tslabDir] })) as { Publisher: { prototype: object } };
+const socketPrototype = Object.getPrototypeOf(zmq.Publisher.prototype) as { send: Send };
+const send = socketPrototype.send;
+const pending = new WeakMap<object, Promise<void>>();
+Object.defineProperty(socketPrototype, 'send', {
+  configurable: true,
+  value: function queuedSend(this: object, ...args: unknown[]): Promise<void> {
+    const sent = (pending.get(this) ?? Promise.resolve()).then(() => send.apply(this, args));
+    pending.set(this, sent.catch(() => {}));
+    return sent;
+  },
+});
 
 const { startKernel } = require('tslab/dist/main.js') as {
   startKernel(options: { configPath: string; enableFindLocal: boolean; jsKernel: boolean }): void;

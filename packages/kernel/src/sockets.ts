@@ -24,6 +24,7 @@ export class KernelSockets {
   readonly #shell = new Dealer({ linger: 0 });
   readonly #control = new Dealer({ linger: 0 });
   readonly #iopub = new Subscriber({ linger: 0 });
+  readonly #sending: Record<RequestChannel, Promise<void>> = { shell: Promise.resolve(), control: Promise.resolve() };
 
   constructor(info: ConnectionInfo, handlers: SocketHandlers) {
     this.#info = info;
@@ -49,10 +50,15 @@ export class KernelSockets {
     void pump(this.#iopub, (message) => handlers.onIopub(message));
   }
 
-  /** Signs and sends `message` on `channel`. */
-  async send(channel: RequestChannel, message: Message<unknown>): Promise<void> {
+  /**
+   * Signs and sends `message` on `channel`. Sends on one socket are queued: zeromq 6 rejects a
+   * send that overlaps a deferred one with EBUSY.
+   */
+  send(channel: RequestChannel, message: Message<unknown>): Promise<void> {
     const socket = channel === 'shell' ? this.#shell : this.#control;
-    await socket.send(encodeMessage(message, this.#info.key));
+    const sent = this.#sending[channel].then(() => socket.send(encodeMessage(message, this.#info.key)));
+    this.#sending[channel] = sent.catch(() => {});
+    return sent;
   }
 
   /** Closes every socket at once (linger 0: unsent messages are dropped). */
