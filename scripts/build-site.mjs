@@ -6,7 +6,7 @@
 // With no notebooks it renders notebooks/*.ipynb sorted by name into site/ (git-ignored), as
 // committed (`npm test` proves those outputs fresh). --execute runs every notebook headless first
 // and renders the fresh outputs, leaving the files as they are. --serve serves the site on
-// 127.0.0.1 (on a free port when --port is taken). `npm start` is `--serve --port 8000`.
+// 127.0.0.1 (on a free port when --port is taken). `npm run site` is `--serve --port 8000`.
 // Exit status 1 when a notebook failed to render or run, 2 on bad usage.
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';

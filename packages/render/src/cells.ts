@@ -80,13 +80,16 @@ function renderBody(cell: Cell, tags: ReadonlySet<string>, ctx: CellContext): st
 /**
  * Render one cell to HTML (`''` when tags or its type leave nothing to show).
  *
+ * @param index - the cell's position in the notebook; when given, the element gets
+ *   `data-cell-index` so a live front end can address the cell.
+ *
  * @example
  * ```ts
  * renderCell({ cell_type: 'markdown', metadata: {}, source: '# Hi' }, ctx);
  * // '<div class="cell markdown-cell"><h1 id="hi">Hi …</h1>\n</div>'
  * ```
  */
-export function renderCell(cell: Cell, ctx: CellContext): string {
+export function renderCell(cell: Cell, ctx: CellContext, index?: number): string {
   const tagList = cellTags(cell);
   const tags = new Set(tagList);
   if (tags.has(CELL_TAGS.removeCell)) return '';
@@ -94,6 +97,7 @@ export function renderCell(cell: Cell, ctx: CellContext): string {
   if (!body) return '';
   if (tags.has(CELL_TAGS.solution)) body = details('solution', 'Solution', body);
   const id = typeof cell.id === 'string' && cell.id ? ` id="cell-${escapeHtml(cell.id)}"` : '';
+  const at = index === undefined ? '' : ` data-cell-index="${index}"`;
   const data = tagList.length > 0 ? ` data-tags="${escapeHtml(tagList.join(' '))}"` : '';
-  return `<div class="cell ${cell.cell_type}-cell"${id}${data}>${body}</div>`;
+  return `<div class="cell ${cell.cell_type}-cell"${id}${at}${data}>${body}</div>`;
 }

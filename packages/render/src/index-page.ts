@@ -22,18 +22,28 @@ export function truncate(text: string, max = SUMMARY_MAX): string {
   return `${(space > max / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:.]+$/, '')}…`;
 }
 
+/** Options of {@link renderIndexPage}. */
+export interface IndexPageOptions {
+  /** Site name: page title, heading and header link. */
+  readonly siteTitle: string;
+  /** URL of the site stylesheet. */
+  readonly stylesheetHref: string;
+  /** Stylesheets linked after it (default none). */
+  readonly stylesheets?: readonly string[];
+  /** Module scripts for `<head>` (default none: the page stays script-free). */
+  readonly scripts?: readonly string[];
+}
+
 /**
- * The index page's HTML.
+ * The index page's HTML: one numbered entry per notebook with its title and summary (cut at
+ * 200 characters), linking to `entry.href`; the header links the site name to `index.html`.
  *
  * @example
  * ```ts
  * renderIndexPage([{ href: '01-queues.html', title: 'Queues', summary: '…' }], { siteTitle: 'Notebooks', stylesheetHref: 'site.css' });
  * ```
  */
-export function renderIndexPage(
-  entries: readonly IndexEntry[],
-  options: { readonly siteTitle: string; readonly stylesheetHref: string },
-): string {
+export function renderIndexPage(entries: readonly IndexEntry[], options: IndexPageOptions): string {
   const items = entries.map((entry, i) => {
     const summary = entry.summary ? `<p class="toc-summary">${escapeHtml(truncate(entry.summary))}</p>` : '';
     return (
@@ -48,6 +58,8 @@ export function renderIndexPage(
     stylesheetHref: options.stylesheetHref,
     index: { href: 'index.html', title: options.siteTitle },
     bodyClass: 'index-page',
+    stylesheets: options.stylesheets,
+    scripts: options.scripts,
     body: `<h1>${escapeHtml(options.siteTitle)}</h1>\n${list}`,
   });
 }

@@ -26,6 +26,10 @@ export interface LayoutOptions {
   readonly footer?: string | undefined;
   /** Extra class on `<body>` (`notebook-page`, `index-page`). */
   readonly bodyClass?: string | undefined;
+  /** Stylesheets linked after `stylesheetHref` (default none). */
+  readonly stylesheets?: readonly string[] | undefined;
+  /** Module scripts for `<head>` (default none: the page stays script-free). */
+  readonly scripts?: readonly string[] | undefined;
 }
 
 function pager(prev: PageLink | undefined, next: PageLink | undefined): string {
@@ -57,6 +61,10 @@ export function renderLayout(options: LayoutOptions): string {
     : '';
   const bodyClass = options.bodyClass ? ` class="${escapeHtml(options.bodyClass)}"` : '';
   const pages = pager(options.prev, options.next);
+  const head = [
+    ...(options.stylesheets ?? []).map((href) => `\n<link rel="stylesheet" href="${escapeHtml(href)}">`),
+    ...(options.scripts ?? []).map((src) => `\n<script type="module" src="${escapeHtml(src)}"></script>`),
+  ].join('');
   const footer = options.footer ? `<footer class="site-footer">${escapeHtml(options.footer)}</footer>\n` : '';
   return `<!doctype html>
 <html lang="en">
@@ -65,7 +73,7 @@ export function renderLayout(options: LayoutOptions): string {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(fullTitle)}</title>${description}
 <meta name="generator" content="@scalable-ts/render">
-<link rel="stylesheet" href="${escapeHtml(options.stylesheetHref)}">
+<link rel="stylesheet" href="${escapeHtml(options.stylesheetHref)}">${head}
 </head>
 <body${bodyClass}>
 <header class="site-header"><nav aria-label="Site">${home}${contents}</nav>${pages}</header>

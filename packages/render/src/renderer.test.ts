@@ -197,3 +197,35 @@ describe('outputs', () => {
     expect(html).toContain('at <span class="ansi-bold">&lt;anonymous&gt;</span>:1:7');
   });
 });
+
+describe('for a live front end (options off by default)', () => {
+  test('cellIndices gives each cell its position; scripts and stylesheets go into <head>', () => {
+    const nb = notebook(md('# T'), code('gone()', [], ['remove-cell']), code('1'));
+    const html = renderer.renderNotebook(nb, {
+      path: 'x.ipynb',
+      cellIndices: true,
+      scripts: ['/assets/app.js'],
+      stylesheets: ['/assets/app.css'],
+    });
+    expect(html).toContain('<div class="cell markdown-cell" id="cell-cell-1" data-cell-index="0">');
+    expect(html).toContain('<div class="cell code-cell" id="cell-cell-3" data-cell-index="2">');
+    expect(html).toMatch(/<link rel="stylesheet" href="site.css">\n<link rel="stylesheet" href="\/assets\/app.css">\n<script type="module" src="\/assets\/app.js"><\/script>\n<\/head>/);
+  });
+
+  test('without them the page has no indices and no scripts', () => {
+    expect(page).not.toContain('data-cell-index');
+    expect(page).not.toMatch(/<script/i);
+  });
+
+  test('renderOutputs gives the HTML a page shows inside .outputs', () => {
+    const outputs = [
+      { output_type: 'stream', name: 'stdout', text: '<b>1</b>\n' },
+      { output_type: 'stream', name: 'stdout', text: '2\n' },
+    ] as const;
+    expect(renderer.renderOutputs([...outputs])).toBe('<div class="output output-stream output-stdout"><pre>&lt;b&gt;1&lt;/b&gt;\n2\n</pre></div>');
+    expect(cell('streams')).toContain(renderer.renderOutputs(loadFixture('every-output.ipynb').cells.flatMap((c) => (c.id === 'streams' && c.cell_type === 'code' ? c.outputs : []))));
+    expect(renderer.renderOutputs([])).toBe('');
+    // @ts-expect-error outputs must be an array
+    expect(() => renderer.renderOutputs(null)).toThrow(TypeError);
+  });
+});

@@ -7,11 +7,12 @@
  * starts a fresh markdown env, so heading slugs are unique within a page and stable across builds.
  */
 import { basename } from 'node:path';
-import type { Notebook } from '@scalable-ts/notebook';
+import type { Notebook, Output } from '@scalable-ts/notebook';
 import { renderCell, type CellContext } from './cells.js';
 import { createCodeHighlighter, DEFAULT_LANGUAGES, DEFAULT_THEME } from './highlight.js';
 import { renderLayout, type PageLink } from './layout.js';
 import { createMarkdown } from './markdown.js';
+import { renderOutputs } from './outputs.js';
 import { notebookSummary, notebookTitle } from './text.js';
 
 /** Options of {@link createRenderer}. */
@@ -40,6 +41,15 @@ export interface RenderPageOptions {
   readonly prev?: PageLink;
   /** Link to the next notebook. */
   readonly next?: PageLink;
+  /**
+   * Give every cell's element `data-cell-index` (its position in `nb.cells`), so a live front end
+   * can address cells (default `false`).
+   */
+  readonly cellIndices?: boolean;
+  /** Stylesheets linked after the renderer's own (default none). */
+  readonly stylesheets?: readonly string[];
+  /** Module scripts for `<head>` (default none: the page stays script-free). */
+  readonly scripts?: readonly string[];
 }
 
 /** Turns notebooks into HTML pages; create with {@link createRenderer}, reuse for a whole site. */
@@ -53,6 +63,17 @@ export interface Renderer {
    * ```
    */
   renderNotebook(nb: Notebook, options: RenderPageOptions): string;
+  /**
+   * Render a code cell's outputs as a page shows them inside the cell's `<div class="outputs">`
+   * (`''` for none): for a live front end that redraws outputs while they stream in.
+   *
+   * @example
+   * ```ts
+   * renderer.renderOutputs([{ output_type: 'stream', name: 'stdout', text: '42\n' }]);
+   * // '<div class="output output-stream output-stdout"><pre>42\n</pre></div>'
+   * ```
+   */
+  renderOutputs(outputs: readonly Output[]): string;
   /** The site title pages get when `renderNotebook` is not given one. */
   readonly siteTitle: string;
   /** The stylesheet URL pages link to. */
@@ -101,7 +122,7 @@ export async function createRenderer(options: RendererOptions = {}): Promise<Ren
         env: {},
         language: nb.metadata?.language_info?.name ?? nb.metadata?.kernelspec?.language,
       };
-      const cells = nb.cells.map((cell) => renderCell(cell, ctx)).filter(Boolean);
+      const cells = nb.cells.map((cell, i) => renderCell(cell, ctx, page.cellIndices ? i : undefined)).filter(Boolean);
       return renderLayout({
         title: notebookTitle(nb, page.path),
         siteTitle: page.siteTitle ?? siteTitle,
@@ -111,9 +132,15 @@ export async function createRenderer(options: RendererOptions = {}): Promise<Ren
         prev: page.prev,
         next: page.next,
         bodyClass: 'notebook-page',
+        stylesheets: page.stylesheets,
+        scripts: page.scripts,
         body: `<article class="notebook">\n${cells.join('\n')}\n</article>`,
         footer: `Rendered from ${basename(page.path)}`,
       });
+    },
+    renderOutputs(outputs) {
+      if (!Array.isArray(outputs)) throw new TypeError(`renderOutputs: outputs must be an array, got ${typeof outputs}`);
+      return renderOutputs(outputs, { highlighter, markdown, env: {} });
     },
     dispose() {
       highlighter.dispose();

@@ -1,0 +1,367 @@
+/**
+ * How it works: an OAuth 2.0 authorization server reduced to what RFC 9700 (the security best
+ * current practice) leaves standing.
+ *
+ *   authorize   client + exact redirect URI checked first (errors shown, never redirected),
+ *               then response_type=code, PKCE S256 (plain or missing refused) and scope
+ *               (errors redirected with state and iss) -> a code, 60 s, single use
+ *   token       authorization_code: code + same redirect_uri + code_verifier -> access + refresh
+ *               refresh_token: rotated on every use; a used one coming back revokes the grant
+ *               client_credentials: confidential clients only -> access token, no refresh
+ *   introspect  is this token active? (RFC 7662), for resource servers
+ *
+ * A grant is the family of tokens issued from one code. Replaying the code, or a rotated refresh
+ * token, is proof that someone else holds a copy, so the whole family is revoked: introspection
+ * reports its access tokens inactive and its refresh token stops working. Access tokens are JWTs
+ * (RFC 9068, EdDSA): a resource server may verify them offline, and then learns of a revocation
+ * only when the short-lived token expires; introspection knows at once.
+ *
+ * Codes, refresh tokens and client secrets are stored as SHA-256 digests only.
+ */
+import { generateKeyPairSync, type KeyObject, createPublicKey } from 'node:crypto';
+import { constantTimeEqual, randomToken, sha256 } from '../encoding.js';
+import { OAuthError } from '../errors.js';
+import { signJwt } from '../jwt/sign.js';
+import { verifyJwt } from '../jwt/verify.js';
+import { isPkceChallenge, verifyPkce } from './pkce.js';
+import type {
+  AuthorizationRequest,
+  AuthorizationServerMetadata,
+  ClientAuthentication,
+  ClientRegistration,
+  IntrospectionResponse,
+  TokenResponse,
+} from './types.js';
+
+/** Options of {@link AuthorizationServer}. */
+export interface AuthorizationServerOptions {
+  /** The issuer identifier, an https (or loopback http) URL without query or fragment. */
+  issuer: string;
+  /** `aud` of the access tokens: the resource server(s) they are for. Default: the issuer. */
+  audience?: string;
+  /** Ed25519 private key signing access tokens; generated when absent. */
+  signingKey?: KeyObject;
+  accessTokenTtlSeconds?: number;
+  codeTtlSeconds?: number;
+  refreshTokenTtlSeconds?: number;
+  /** Millisecond clock; default `Date.now`. */
+  clock?: () => number;
+}
+
+interface StoredClient extends ClientRegistration {
+  secretHash?: Buffer;
+}
+
+interface StoredCode {
+  clientId: string;
+  redirectUri: string;
+  scope: string[];
+  subject: string;
+  challenge: string;
+  expiresAt: number;
+  used: boolean;
+  grantId?: string;
+}
+
+interface Grant {
+  clientId: string;
+  subject: string;
+  scope: string[];
+  revoked: boolean;
+}
+
+interface StoredRefresh {
+  grantId: string;
+  expiresAt: number;
+  rotated: boolean;
+}
+
+const CLIENT_ID = /^[\x20-\x7e]{1,128}$/; // VSCHAR, RFC 6749 appendix A.1
+
+function scopeList(scope: string | undefined): string[] | undefined {
+  return scope === undefined ? undefined : [...new Set(scope.split(' ').filter(Boolean))];
+}
+
+/**
+ * A small OAuth 2.0 authorization server, transport-free: {@link createAuthorizationServerHandler}
+ * puts it on HTTP.
+ *
+ * @example
+ * ```ts
+ * const as = new AuthorizationServer({ issuer: 'http://127.0.0.1:9000', audience: 'bookshelf' });
+ * const { clientSecret } = as.registerClient({
+ *   clientId: 'reports', scopes: ['books:read'], grantTypes: ['client_credentials'], confidential: true,
+ * });
+ * const tokens = as.token({ grant_type: 'client_credentials', scope: 'books:read' }, { clientId: 'reports', clientSecret });
+ * as.introspect(tokens.access_token, { clientId: 'reports', clientSecret }).active; // true
+ * ```
+ */
+export class AuthorizationServer {
+  readonly #issuer: string;
+  readonly #audience: string;
+  readonly #signingKey: KeyObject;
+  readonly #publicKey: KeyObject;
+  readonly #kid: string;
+  readonly #clock: () => number;
+  readonly #ttl: { access: number; code: number; refresh: number };
+  readonly #clients = new Map<string, StoredClient>();
+  readonly #codes = new Map<string, StoredCode>();
+  readonly #grants = new Map<string, Grant>();
+  readonly #refreshTokens = new Map<string, StoredRefresh>();
+  #lastSweep = 0;
+
+  constructor(options: AuthorizationServerOptions) {
+    const url = new URL(options.issuer);
+    if (url.search || url.hash) throw new TypeError('the issuer must not have a query or fragment');
+    this.#issuer = options.issuer.replace(/\/$/, '');
+    this.#audience = options.audience ?? this.#issuer;
+    this.#signingKey = options.signingKey ?? generateKeyPairSync('ed25519').privateKey;
+    this.#publicKey = createPublicKey(this.#signingKey);
+    this.#kid = sha256(this.#publicKey.export({ format: 'der', type: 'spki' }).toString('base64')).toString('base64url').slice(0, 16);
+    this.#clock = options.clock ?? Date.now;
+    this.#ttl = {
+      access: options.accessTokenTtlSeconds ?? 300,
+      code: options.codeTtlSeconds ?? 60,
+      refresh: options.refreshTokenTtlSeconds ?? 14 * 24 * 3600,
+    };
+  }
+
+  /** The issuer identifier, the `iss` of every token. */
+  get issuer(): string {
+    return this.#issuer;
+  }
+
+  /** The public key resource servers verify access tokens with (`alg` EdDSA). */
+  get publicKey(): KeyObject {
+    return this.#publicKey;
+  }
+
+  /** The public key as a JWK Set (RFC 7517), for `jwks_uri`. */
+  jwks(): { keys: Record<string, unknown>[] } {
+    return { keys: [{ ...this.#publicKey.export({ format: 'jwk' }), kid: this.#kid, alg: 'EdDSA', use: 'sig' }] };
+  }
+
+  /** Server metadata (RFC 8414) with endpoints under the issuer URL. */
+  metadata(): AuthorizationServerMetadata {
+    const at = (path: string) => `${this.#issuer}${path}`;
+    return {
+      issuer: this.#issuer,
+      authorization_endpoint: at('/authorize'),
+      token_endpoint: at('/token'),
+      introspection_endpoint: at('/introspect'),
+      jwks_uri: at('/jwks.json'),
+      response_types_supported: ['code'],
+      grant_types_supported: ['authorization_code', 'refresh_token', 'client_credentials'],
+      code_challenge_methods_supported: ['S256'],
+      token_endpoint_auth_methods_supported: ['client_secret_basic', 'none'],
+      authorization_response_iss_parameter_supported: true,
+    };
+  }
+
+  /** Registers a client. A confidential client gets a secret, returned once and stored hashed. */
+  registerClient(registration: ClientRegistration): { clientId: string; clientSecret?: string } {
+    if (!CLIENT_ID.test(registration.clientId)) throw new TypeError('clientId must be 1 to 128 printable ASCII characters');
+    if (this.#clients.has(registration.clientId)) throw new TypeError(`client "${registration.clientId}" is already registered`);
+    for (const uri of registration.redirectUris ?? []) {
+      if (new URL(uri).hash) throw new TypeError('a redirect URI must not have a fragment');
+    }
+    if (registration.grantTypes.includes('client_credentials') && !registration.confidential) {
+      throw new TypeError('client_credentials needs a confidential client');
+    }
+    const stored: StoredClient = { ...registration, redirectUris: [...(registration.redirectUris ?? [])], scopes: [...registration.scopes] };
+    let clientSecret: string | undefined;
+    if (registration.confidential) {
+      clientSecret = randomToken(32);
+      stored.secretHash = sha256(clientSecret);
+    }
+    this.#clients.set(registration.clientId, stored);
+    return clientSecret === undefined ? { clientId: registration.clientId } : { clientId: registration.clientId, clientSecret };
+  }
+
+  /**
+   * Handles an authorization request for `subject`, a resource owner who has logged in and
+   * consented. Returns the URL to redirect the browser to: the client's redirect URI with `code`,
+   * `state` and `iss`, or with `error` when the request is bad in a way the client should learn.
+   *
+   * @throws OAuthError `invalid_request` when the client or redirect URI is unknown: redirecting
+   *   then would make this server an open redirector, so the error is shown to the user instead.
+   */
+  authorize(request: AuthorizationRequest, subject: string): string {
+    const client = request.client_id === undefined ? undefined : this.#clients.get(request.client_id);
+    if (!client) throw new OAuthError('invalid_request', 'unknown client_id');
+    const redirectUri = request.redirect_uri;
+    if (redirectUri === undefined || !(client.redirectUris ?? []).includes(redirectUri)) {
+      throw new OAuthError('invalid_request', 'redirect_uri does not exactly match a registered URI');
+    }
+    const target = new URL(redirectUri);
+    const reply = (params: Record<string, string>): string => {
+      for (const [name, value] of Object.entries(params)) target.searchParams.set(name, value);
+      if (request.state !== undefined) target.searchParams.set('state', request.state);
+      target.searchParams.set('iss', this.#issuer);
+      return target.href;
+    };
+    const fail = (error: string, description: string) => reply({ error, error_description: description });
+    if (request.response_type !== 'code') return fail('unsupported_response_type', 'only response_type=code is supported');
+    if (!client.grantTypes.includes('authorization_code')) return fail('unauthorized_client', 'client may not use the authorization code grant');
+    if (request.code_challenge === undefined) return fail('invalid_request', 'code_challenge is required (PKCE)');
+    if (request.code_challenge_method !== 'S256') return fail('invalid_request', 'code_challenge_method must be S256');
+    if (!isPkceChallenge(request.code_challenge)) return fail('invalid_request', 'code_challenge is not an S256 challenge');
+    const scope = this.#grantableScope(client, request.scope);
+    if (!scope) return fail('invalid_scope', 'the requested scope exceeds what the client may ask for');
+    this.#sweep();
+    const code = randomToken(32);
+    this.#codes.set(this.#digest(code), {
+      clientId: client.clientId,
+      redirectUri,
+      scope,
+      subject,
+      challenge: request.code_challenge,
+      expiresAt: this.#clock() + this.#ttl.code * 1000,
+      used: false,
+    });
+    return reply({ code });
+  }
+
+  /**
+   * The token endpoint (RFC 6749 §3.2): `params` are the form fields, `client` the client's
+   * authentication (or just its id, for a public client).
+   *
+   * @throws OAuthError with the RFC 6749 §5.2 error code.
+   */
+  token(params: Readonly<Record<string, string | undefined>>, client: ClientAuthentication | undefined): TokenResponse {
+    const registered = this.#authenticateClient(client);
+    const grantType = params.grant_type;
+    if (grantType !== 'authorization_code' && grantType !== 'refresh_token' && grantType !== 'client_credentials') {
+      throw new OAuthError('unsupported_grant_type', `grant_type "${grantType ?? ''}" is not supported`);
+    }
+    if (!registered.grantTypes.includes(grantType)) throw new OAuthError('unauthorized_client', `client may not use ${grantType}`);
+    this.#sweep();
+    if (grantType === 'authorization_code') return this.#redeemCode(registered, params);
+    if (grantType === 'refresh_token') return this.#refresh(registered, params);
+    const scope = this.#grantableScope(registered, params.scope);
+    if (!scope) throw new OAuthError('invalid_scope', 'the requested scope exceeds what the client may ask for');
+    const grantId = this.#newGrant({ clientId: registered.clientId, subject: registered.clientId, scope, revoked: false });
+    return this.#issue(grantId, false);
+  }
+
+  /**
+   * Token introspection (RFC 7662) for an authenticated confidential client, typically a
+   * resource server: `{ active: false }` for anything expired, revoked, forged or unknown.
+   */
+  introspect(token: string, client: ClientAuthentication | undefined): IntrospectionResponse {
+    const caller = this.#authenticateClient(client);
+    if (!caller.confidential) throw new OAuthError('invalid_client', 'introspection needs a confidential client');
+    const inactive: IntrospectionResponse = { active: false };
+    if (token.split('.').length === 3) {
+      try {
+        const { payload } = verifyJwt(token, this.#publicKey, {
+          algorithms: ['EdDSA'], issuer: this.#issuer, typ: 'at+jwt', requiredClaims: ['exp', 'jti', 'grant'], clock: this.#clock,
+        });
+        const grant = this.#grants.get(String(payload.grant));
+        if (!grant || grant.revoked) return inactive;
+        return {
+          active: true, token_type: 'access_token', scope: grant.scope.join(' '), client_id: grant.clientId, sub: grant.subject,
+          iss: this.#issuer, aud: this.#audience, exp: payload.exp as number, iat: payload.iat as number,
+        };
+      } catch {
+        return inactive;
+      }
+    }
+    const stored = this.#refreshTokens.get(this.#digest(token));
+    const grant = stored && this.#grants.get(stored.grantId);
+    if (!stored || !grant || grant.revoked || stored.rotated || this.#clock() >= stored.expiresAt) return inactive;
+    return {
+      active: true, token_type: 'refresh_token', scope: grant.scope.join(' '), client_id: grant.clientId, sub: grant.subject,
+      iss: this.#issuer, exp: Math.floor(stored.expiresAt / 1000),
+    };
+  }
+
+  #redeemCode(client: StoredClient, params: Readonly<Record<string, string | undefined>>): TokenResponse {
+    const stored = params.code === undefined ? undefined : this.#codes.get(this.#digest(params.code));
+    if (!stored || stored.clientId !== client.clientId) throw new OAuthError('invalid_grant', 'unknown authorization code');
+    if (stored.used) {
+      if (stored.grantId !== undefined) this.#revokeGrant(stored.grantId);
+      throw new OAuthError('invalid_grant', 'authorization code already used; the tokens issued from it are revoked');
+    }
+    stored.used = true;
+    if (this.#clock() >= stored.expiresAt) throw new OAuthError('invalid_grant', 'authorization code expired');
+    if (params.redirect_uri !== stored.redirectUri) throw new OAuthError('invalid_grant', 'redirect_uri differs from the authorization request');
+    if (params.code_verifier === undefined) throw new OAuthError('invalid_grant', 'code_verifier is required (PKCE)');
+    if (!verifyPkce(params.code_verifier, stored.challenge)) throw new OAuthError('invalid_grant', 'code_verifier does not match the code_challenge');
+    stored.grantId = this.#newGrant({ clientId: client.clientId, subject: stored.subject, scope: stored.scope, revoked: false });
+    return this.#issue(stored.grantId, client.grantTypes.includes('refresh_token'));
+  }
+
+  #refresh(client: StoredClient, params: Readonly<Record<string, string | undefined>>): TokenResponse {
+    const stored = params.refresh_token === undefined ? undefined : this.#refreshTokens.get(this.#digest(params.refresh_token));
+    const grant = stored && this.#grants.get(stored.grantId);
+    if (!stored || !grant || grant.clientId !== client.clientId) throw new OAuthError('invalid_grant', 'unknown refresh token');
+    if (stored.rotated) {
+      this.#revokeGrant(stored.grantId);
+      throw new OAuthError('invalid_grant', 'refresh token reused; the grant is revoked');
+    }
+    if (grant.revoked) throw new OAuthError('invalid_grant', 'the grant was revoked');
+    if (this.#clock() >= stored.expiresAt) throw new OAuthError('invalid_grant', 'refresh token expired');
+    const narrowed = scopeList(params.scope);
+    if (narrowed && !narrowed.every((s) => grant.scope.includes(s))) throw new OAuthError('invalid_scope', 'a refresh cannot widen the scope');
+    stored.rotated = true;
+    return this.#issue(stored.grantId, true, narrowed);
+  }
+
+  #issue(grantId: string, withRefresh: boolean, narrowed?: string[]): TokenResponse {
+    const grant = this.#grants.get(grantId) as Grant;
+    const scope = (narrowed ?? grant.scope).join(' ');
+    const accessToken = signJwt(
+      { iss: this.#issuer, sub: grant.subject, aud: this.#audience, client_id: grant.clientId, scope, jti: randomToken(16), grant: grantId },
+      this.#signingKey,
+      { alg: 'EdDSA', typ: 'at+jwt', kid: this.#kid, expiresInSeconds: this.#ttl.access, clock: this.#clock },
+    );
+    const response: TokenResponse = { access_token: accessToken, token_type: 'Bearer', expires_in: this.#ttl.access, scope };
+    if (withRefresh) {
+      const refreshToken = randomToken(32);
+      this.#refreshTokens.set(this.#digest(refreshToken), { grantId, expiresAt: this.#clock() + this.#ttl.refresh * 1000, rotated: false });
+      response.refresh_token = refreshToken;
+    }
+    return response;
+  }
+
+  #authenticateClient(auth: ClientAuthentication | undefined): StoredClient {
+    const client = auth && this.#clients.get(auth.clientId);
+    const presented = sha256(auth?.clientSecret ?? '');
+    const secretOk = constantTimeEqual(presented, client?.secretHash ?? sha256('\0no client secret'));
+    if (!client) throw new OAuthError('invalid_client', 'client authentication failed');
+    if (client.confidential ? !secretOk : auth?.clientSecret !== undefined) {
+      throw new OAuthError('invalid_client', 'client authentication failed');
+    }
+    return client;
+  }
+
+  #grantableScope(client: StoredClient, requested: string | undefined): string[] | undefined {
+    const scope = scopeList(requested) ?? client.scopes;
+    return scope.every((s) => client.scopes.includes(s)) ? [...scope] : undefined;
+  }
+
+  #newGrant(grant: Grant): string {
+    const id = randomToken(16);
+    this.#grants.set(id, grant);
+    return id;
+  }
+
+  #revokeGrant(grantId: string): void {
+    const grant = this.#grants.get(grantId);
+    if (grant) grant.revoked = true;
+  }
+
+  #digest(token: string): string {
+    return sha256(token).toString('base64url');
+  }
+
+  /** Forgets expired codes and refresh tokens, at most once a minute. */
+  #sweep(): void {
+    const now = this.#clock();
+    if (now - this.#lastSweep < 60_000) return;
+    this.#lastSweep = now;
+    for (const [key, code] of this.#codes) if (now >= code.expiresAt + 600_000) this.#codes.delete(key);
+    for (const [key, token] of this.#refreshTokens) if (now >= token.expiresAt) this.#refreshTokens.delete(key);
+  }
+}

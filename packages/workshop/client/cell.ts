@@ -1,0 +1,181 @@
+/**
+ * One code cell of the page: its buttons, its editor, its prompt and its outputs.
+ *
+ * The page arrives rendered by `@scalable-ts/render` (highlighted source in `.source`, committed
+ * outputs in `.outputs`). Editing swaps the highlighted code for a `<textarea>`; while the text
+ * differs from the notebook's, the cell is "edited" and shows "Reset", which brings the
+ * highlighted original back. Outputs are replaced by the HTML the server renders as they stream.
+ */
+import type { CellRunState } from '../src/protocol.js';
+import { button, el } from './dom.js';
+
+/** What a cell asks the page to do. */
+export interface CellActions {
+  run(cell: CodeCellView): void;
+  runToHere(cell: CodeCellView): void;
+  select(cell: CodeCellView): void;
+  edited(cell: CodeCellView): void;
+}
+
+const RUN_CLASSES = ['is-queued', 'is-running', 'has-error', 'was-cancelled'];
+const RAISES_TAGS = ['raises-exception', 'nbval-raises-exception'];
+
+/** A code cell's element and its live state. */
+export class CodeCellView {
+  readonly element: HTMLElement;
+  readonly index: number;
+  readonly #actions: CellActions;
+  readonly #source: HTMLElement | null;
+  readonly #prompt: HTMLElement | null;
+  readonly #reset: HTMLButtonElement;
+  #original = '';
+  #editor: HTMLTextAreaElement | undefined;
+
+  constructor(element: HTMLElement, index: number, actions: CellActions) {
+    this.element = element;
+    this.index = index;
+    this.#actions = actions;
+    this.#source = element.querySelector<HTMLElement>('.source');
+    this.#prompt = element.querySelector<HTMLElement>('.prompt-in');
+    this.#reset = button('↺ Reset', 'Bring back the code as the notebook has it', 'cell-reset', () => this.reset());
+    this.#reset.hidden = true;
+    const tools = el(
+      'div',
+      { class: 'cell-tools' },
+      button('▶ Run', 'Run this cell (Ctrl+Enter; Shift+Enter runs it and moves on)', 'cell-run', () => actions.run(this)),
+      button('⇥ Run to here', 'Run every code cell from the top down to this one', 'cell-run-to-here', () => actions.runToHere(this)),
+      ...(this.#source ? [button('✎ Edit', 'Edit this cell (Enter); your edit stays in this page unless you save', 'cell-edit', () => this.edit())] : []),
+      this.#reset,
+    );
+    element.prepend(tools);
+    this.#source?.addEventListener('dblclick', () => this.edit());
+  }
+
+  /** The code to run: the learner's edit, or the notebook's. */
+  get source(): string {
+    return this.#editor?.value ?? this.#original;
+  }
+
+  /** Whether the learner changed the code. */
+  get edited(): boolean {
+    return this.#editor !== undefined && this.#editor.value !== this.#original;
+  }
+
+  /** Whether a failure of this cell is part of the lesson (`raises-exception`). */
+  get raises(): boolean {
+    const tags = (this.element.dataset['tags'] ?? '').split(' ');
+    return RAISES_TAGS.some((tag) => tags.includes(tag));
+  }
+
+  /** The key progress is recorded under: the cell's id, else its position. */
+  get progressKey(): string {
+    return this.element.id || `#${this.index}`;
+  }
+
+  /** Sets the notebook's code (on `hello` and after a save). An edit equal to it is dropped. */
+  setOriginal(source: string): void {
+    this.#original = source;
+    if (this.#editor && this.#editor.value === source && document.activeElement !== this.#editor) this.#closeEditor();
+    this.#markEdited();
+  }
+
+  /** Opens the editor (or focuses it) with the cursor at the end. */
+  edit(): void {
+    if (!this.#source) return;
+    if (!this.#editor) {
+      const editor = el('textarea', { class: 'cell-editor', spellcheck: 'false', 'aria-label': `Code of cell ${this.index}` });
+      editor.value = this.#original;
+      editor.addEventListener('input', () => {
+        this.#fit();
+        this.#markEdited();
+      });
+      editor.addEventListener('keydown', (event) => this.#onEditorKey(event));
+      editor.addEventListener('blur', () => {
+        if (!this.edited) this.#closeEditor();
+      });
+      editor.addEventListener('focus', () => this.#actions.select(this));
+      this.#source.classList.add('is-editing');
+      this.element.classList.add('is-editing');
+      this.#source.append(editor);
+      this.#editor = editor;
+      this.#fit();
+    }
+    this.#editor.focus();
+  }
+
+  /** Leaves the editor; an unedited cell shows its highlighted code again. */
+  stopEditing(): void {
+    this.#editor?.blur();
+  }
+
+  /** Brings back the notebook's code. */
+  reset(): void {
+    this.#closeEditor();
+    this.#markEdited();
+  }
+
+  /** Shows a run state: prompt, classes, and (when given) the outputs and execution count. */
+  show(state: CellRunState, html?: string, executionCount?: number | null): void {
+    this.element.classList.remove(...RUN_CLASSES);
+    if (state === 'queued') this.element.classList.add('is-queued');
+    if (state === 'running') this.element.classList.add('is-running');
+    if (state === 'error') this.element.classList.add('has-error');
+    if (state === 'cancelled') this.element.classList.add('was-cancelled');
+    if (state === 'queued' || state === 'running') this.#setPrompt('*');
+    else if (state === 'cancelled') this.#setPrompt(' ');
+    else if (executionCount !== undefined) this.#setPrompt(executionCount === null ? ' ' : String(executionCount));
+    if (html !== undefined) this.setOutputs(html);
+  }
+
+  /** Replaces the outputs with `html` (rendered by the server like the static site). */
+  setOutputs(html: string): void {
+    this.#outputs().innerHTML = html;
+  }
+
+  #setPrompt(count: string): void {
+    if (this.#prompt) this.#prompt.textContent = `In [${count}]:`;
+  }
+
+  /** The outputs container, created after the input when the page had none. */
+  #outputs(): HTMLElement {
+    const existing = this.element.querySelector<HTMLElement>('.outputs');
+    if (existing) return existing;
+    const outputs = el('div', { class: 'outputs' });
+    const input = this.element.querySelector('.input');
+    const anchor = input?.closest('details.input-toggle') ?? input;
+    if (anchor) anchor.after(outputs);
+    else this.element.append(outputs);
+    return outputs;
+  }
+
+  #onEditorKey(event: KeyboardEvent): void {
+    if (event.key === 'Escape') {
+      event.preventDefault();
+      this.stopEditing();
+    } else if (event.key === 'Tab' && !event.shiftKey && !event.ctrlKey && !event.metaKey && !event.altKey) {
+      event.preventDefault();
+      const editor = event.target as HTMLTextAreaElement;
+      editor.setRangeText('  ', editor.selectionStart, editor.selectionEnd, 'end');
+      editor.dispatchEvent(new Event('input'));
+    }
+  }
+
+  #fit(): void {
+    if (!this.#editor) return;
+    this.#editor.rows = Math.max(2, this.#editor.value.split('\n').length);
+  }
+
+  #closeEditor(): void {
+    this.#editor?.remove();
+    this.#editor = undefined;
+    this.#source?.classList.remove('is-editing');
+    this.element.classList.remove('is-editing');
+  }
+
+  #markEdited(): void {
+    const edited = this.edited;
+    this.element.classList.toggle('is-edited', edited);
+    this.#reset.hidden = !edited;
+    this.#actions.edited(this);
+  }
+}

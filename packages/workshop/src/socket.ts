@@ -1,0 +1,91 @@
+/**
+ * The WebSocket endpoint: `GET /ws?notebook=<name>` upgraded with the `ws` package, after the
+ * access checks of `guard.ts`. A refused handshake gets a plain HTTP refusal and the socket is
+ * destroyed before any session or kernel exists. An accepted one becomes a {@link Peer} of the
+ * notebook's session; its frames are parsed by `decode.ts` and handed to the session in order.
+ */
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { WebSocket, WebSocketServer } from 'ws';
+import type { Catalog } from './catalog.js';
+import { parseClientMessage } from './decode.js';
+import type { AccessGuard } from './guard.js';
+import { SOCKET_PATH, type ServerMessage } from './protocol.js';
+import type { NotebookSession, Peer } from './session.js';
+import type { SessionRegistry } from './sessions.js';
+
+/** Largest frame a page may send (a whole notebook's sources when saving). */
+const MAX_FRAME_BYTES = 16 * 1024 * 1024;
+
+const REASONS: Readonly<Record<number, string>> = { 400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found' };
+
+/** Answers a handshake with an HTTP error and closes the connection. */
+function refuseUpgrade(socket: Duplex, status: number, reason: string): void {
+  const body = `${reason}\n`;
+  socket.end(
+    `HTTP/1.1 ${status} ${REASONS[status] ?? 'Error'}\r\nConnection: close\r\nContent-Type: text/plain; charset=utf-8\r\n` +
+      `Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
+  );
+  socket.destroy();
+}
+
+/** Accepts the workshop's WebSocket handshakes. */
+export class SocketEndpoint {
+  readonly #wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
+  readonly #guard: AccessGuard;
+  readonly #catalog: Catalog;
+  readonly #registry: SessionRegistry;
+
+  constructor(guard: AccessGuard, catalog: Catalog, registry: SessionRegistry) {
+    this.#guard = guard;
+    this.#catalog = catalog;
+    this.#registry = registry;
+  }
+
+  /** Handles the `upgrade` event of the HTTP server. */
+  upgrade(request: IncomingMessage, socket: Duplex, head: Buffer): void {
+    socket.on('error', () => socket.destroy());
+    const verdict = this.#guard.check(request, { websocket: true });
+    if (!verdict.ok) return refuseUpgrade(socket, verdict.status, verdict.reason);
+    const url = new URL(request.url ?? '/', 'http://x');
+    if (url.pathname !== SOCKET_PATH) return refuseUpgrade(socket, 404, `No WebSocket endpoint at ${url.pathname}`);
+    const name = url.searchParams.get('notebook') ?? '';
+    if (!this.#catalog.find(name)) return refuseUpgrade(socket, 404, `No notebook named ${JSON.stringify(name)}`);
+    this.#wss.handleUpgrade(request, socket, head, (ws) => this.#connect(ws, name));
+  }
+
+  /** Closes every open socket. */
+  close(): void {
+    for (const ws of this.#wss.clients) ws.terminate();
+    this.#wss.close();
+  }
+
+  #connect(ws: WebSocket, name: string): void {
+    const peer: Peer = {
+      send: (message: ServerMessage) => {
+        if (ws.readyState === WebSocket.OPEN) ws.send(JSON.stringify(message));
+      },
+    };
+    const joined: Promise<NotebookSession | undefined> = this.#registry.join(name, peer).catch((error: unknown) => {
+      peer.send({ type: 'problem', message: `Cannot open ${name}: ${(error as Error).message.split('\n')[0]}` });
+      ws.close(1011, 'cannot open the notebook');
+      return undefined;
+    });
+    // Each frame is handed over in arrival order (callbacks on one promise run in order); none
+    // waits for the one before, so an interrupt reaches the kernel while a cell still runs.
+    ws.on('message', (data, isBinary) => {
+      void joined.then((session) => {
+        if (!session) return;
+        try {
+          void session.handle(parseClientMessage(isBinary ? '' : data.toString()), peer);
+        } catch (error) {
+          peer.send({ type: 'problem', message: (error as Error).message });
+        }
+      });
+    });
+    ws.on('error', () => ws.terminate());
+    ws.on('close', () => {
+      void joined.then((session) => session?.leave(peer));
+    });
+  }
+}

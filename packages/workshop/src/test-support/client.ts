@@ -1,0 +1,76 @@
+/** A WebSocket client for tests: sends protocol messages and waits for the ones it expects. */
+import WebSocket from 'ws';
+import type { ClientMessage, ServerMessage } from '../protocol.js';
+import type { Workshop } from '../server.js';
+import { pageHeaders } from './http.js';
+
+/** A page's socket, as a test drives it. */
+export class TestClient {
+  readonly messages: ServerMessage[] = [];
+  readonly #socket: WebSocket;
+  readonly #waiters = new Set<() => void>();
+  readonly closed: Promise<void>;
+
+  private constructor(socket: WebSocket) {
+    this.#socket = socket;
+    socket.on('message', (data) => {
+      this.messages.push(JSON.parse(data.toString()) as ServerMessage);
+      for (const wake of this.#waiters) wake();
+    });
+    this.closed = new Promise((resolve) => socket.once('close', () => resolve()));
+  }
+
+  /** Connects to notebook `name` as a same-origin page with the cookie would. */
+  static connect(workshop: Workshop, name: string): Promise<TestClient> {
+    const { host, origin, cookie } = pageHeaders(workshop);
+    const socket = new WebSocket(`ws://127.0.0.1:${workshop.port}/ws?notebook=${encodeURIComponent(name)}`, { headers: { host, cookie }, origin });
+    const client = new TestClient(socket);
+    return new Promise((resolve, reject) => {
+      socket.once('open', () => resolve(client));
+      socket.once('error', reject);
+    });
+  }
+
+  send(message: ClientMessage | Record<string, unknown>): void {
+    this.#socket.send(JSON.stringify(message));
+  }
+
+  /** Where the next message will land; pass it to {@link waitFor} to skip older ones. */
+  mark(): number {
+    return this.messages.length;
+  }
+
+  /** The first message from position `from` on that satisfies `predicate`. */
+  waitFor<T extends ServerMessage>(predicate: (message: ServerMessage) => message is T, from?: number, ms?: number): Promise<T>;
+  waitFor(predicate: (message: ServerMessage) => boolean, from?: number, ms?: number): Promise<ServerMessage>;
+  waitFor(predicate: (message: ServerMessage) => boolean, from = 0, ms = 30_000): Promise<ServerMessage> {
+    return new Promise((resolve, reject) => {
+      const check = () => {
+        const found = this.messages.slice(from).find(predicate);
+        if (!found) return;
+        this.#waiters.delete(check);
+        clearTimeout(timer);
+        resolve(found);
+      };
+      const timer = setTimeout(() => {
+        this.#waiters.delete(check);
+        reject(new Error(`no matching message within ${ms} ms; got ${JSON.stringify(this.messages.slice(from).map((m) => m.type))}`));
+      }, ms);
+      this.#waiters.add(check);
+      check();
+    });
+  }
+
+  /** The `cell` message for cell `index` in a final state, from position `from` on. */
+  finished(index: number, from = 0): Promise<Extract<ServerMessage, { type: 'cell' }>> {
+    return this.waitFor(
+      (m): m is Extract<ServerMessage, { type: 'cell' }> => m.type === 'cell' && m.index === index && ['ok', 'error', 'cancelled'].includes(m.state),
+      from,
+    );
+  }
+
+  close(): Promise<void> {
+    this.#socket.close();
+    return this.closed;
+  }
+}

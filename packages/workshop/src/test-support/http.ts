@@ -1,0 +1,66 @@
+/** Raw HTTP requests and WebSocket handshakes with every header under the test's control. */
+import { request as httpRequest, type IncomingHttpHeaders, type IncomingMessage } from 'node:http';
+import { randomBytes } from 'node:crypto';
+import type { Workshop } from '../server.js';
+
+/** A response, read whole. */
+export interface Answer {
+  readonly status: number;
+  readonly headers: IncomingHttpHeaders;
+  readonly body: string;
+}
+
+/** Reads a response whole. */
+function readAnswer(res: IncomingMessage, resolve: (answer: Answer) => void): void {
+  let body = '';
+  res.setEncoding('utf8');
+  res.on('data', (chunk: string) => (body += chunk));
+  res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+}
+
+/** Headers a same-origin page of `workshop` would send, with its cookie. */
+export function pageHeaders(workshop: Workshop): Record<string, string> {
+  return {
+    host: `127.0.0.1:${workshop.port}`,
+    origin: workshop.origin,
+    cookie: `scalable-ts-workshop-${workshop.port}=${workshop.token}`,
+  };
+}
+
+/** Sends a request to `workshop` with exactly `headers` (Host included). */
+export function fetchRaw(workshop: Workshop, path: string, headers: Record<string, string>, method = 'GET'): Promise<Answer> {
+  return new Promise((resolve, reject) => {
+    const req = httpRequest({ host: '127.0.0.1', port: workshop.port, path, method, headers, setHost: false }, (res) => readAnswer(res, resolve));
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+/**
+ * Attempts a WebSocket handshake with exactly `headers`; resolves with the status the server
+ * answered (101 when it accepted: the socket is closed at once).
+ */
+export function handshake(workshop: Workshop, path: string, headers: Record<string, string>): Promise<Answer> {
+  return new Promise((resolve, reject) => {
+    const req = httpRequest({
+      host: '127.0.0.1',
+      port: workshop.port,
+      path,
+      setHost: false,
+      headers: {
+        connection: 'Upgrade',
+        upgrade: 'websocket',
+        'sec-websocket-version': '13',
+        'sec-websocket-key': randomBytes(16).toString('base64'),
+        ...headers,
+      },
+    });
+    req.on('upgrade', (res, socket) => {
+      socket.destroy();
+      resolve({ status: res.statusCode ?? 0, headers: res.headers, body: '' });
+    });
+    req.on('response', (res) => readAnswer(res, resolve));
+    req.on('error', reject);
+    req.end();
+  });
+}
