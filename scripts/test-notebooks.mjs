@@ -74,6 +74,8 @@ const vitest = await createVitest(
     include: notebooks.map((file) => relative(base, file).split(sep).join('/')),
     maxWorkers: jobs,
     fileParallelism: jobs > 1,
+    // Each notebook has its own kernel and no state in the worker: reuse workers across notebooks.
+    isolate: false,
     ...(flags.shard ? { shard: flags.shard } : {}),
     reporters: ['default', summary, ...(flags.junit ? [['junit', { outputFile: resolve(flags.junit) }]] : [])],
   },

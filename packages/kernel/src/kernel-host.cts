@@ -8,6 +8,10 @@
  * overlapping send with EBUSY, so every few hundred messages tslab silently dropped one (an iopub
  * `idle` or an `execute_reply`, leaving its client waiting forever). Here sends queue per socket.
  *
+ * And tslab answers `shutdown_request` and closes its sockets but never exits (its TypeScript
+ * service keeps the process alive), which cost every notebook a kill after the grace period. Here
+ * the process exits once the last queued message has gone out.
+ *
  * Usage: node kernel-host.cjs <connection-file> [--js]
  */
 const [configPath = '', mode] = process.argv.slice(2);
@@ -30,6 +34,17 @@ Object.defineProperty(socketPrototype, 'send', {
     return sent;
   },
 });
+
+type Server = Record<'iopub' | 'shell' | 'control' | 'stdin' | 'hb', object> & { close(): void };
+const { ZmqServer } = require('tslab/dist/jupyter.js') as { ZmqServer: { prototype: Server } };
+const close = ZmqServer.prototype.close;
+ZmqServer.prototype.close = function closeAndExit(this: Server): void {
+  const sockets = [this.iopub, this.shell, this.control, this.stdin, this.hb];
+  void Promise.all(sockets.map((socket) => pending.get(socket))).then(() => {
+    close.call(this);
+    process.exit(0);
+  });
+};
 
 const { startKernel } = require('tslab/dist/main.js') as {
   startKernel(options: { configPath: string; enableFindLocal: boolean; jsKernel: boolean }): void;

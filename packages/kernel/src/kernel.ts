@@ -70,6 +70,7 @@ interface Pending {
 const ABORT_WINDOW_MS = 220;
 const MAX_PORT_RETRIES = 3;
 const INTERRUPT_REPEAT_MS = 250;
+const HANDSHAKE_POLL_MS = 100;
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
@@ -220,28 +221,34 @@ export class Kernel {
   }
 
   async #handshake(timeoutMs: number): Promise<void> {
-    const deadline = Date.now() + timeoutMs;
-    const exited = this.#process.exited.then((status) => {
-      throw new KernelStartError(`The ${this.spec.name} kernel exited during start-up (code ${status.code}, signal ${status.signal})`, this.#process.stderrTail());
-    });
-    exited.catch(() => {});
+    let timer: NodeJS.Timeout | undefined;
+    const failed = Promise.race([
+      this.#process.exited.then((status) => {
+        throw new KernelStartError(`The ${this.spec.name} kernel exited during start-up (code ${status.code}, signal ${status.signal})`, this.#process.stderrTail());
+      }),
+      new Promise<never>((_, reject) => {
+        timer = setTimeout(
+          () => reject(new KernelStartError(`The ${this.spec.name} kernel did not answer kernel_info_request within ${timeoutMs} ms`, this.#process.stderrTail())),
+          timeoutMs,
+        );
+      }),
+    ]);
+    failed.catch(() => {});
     let answered = false;
     let published = false;
-    for (let wait = 100; !(answered && published); wait = Math.min(wait * 2, 1000)) {
-      if (Date.now() > deadline) {
-        throw new KernelStartError(`The ${this.spec.name} kernel did not answer kernel_info_request within ${timeoutMs} ms`, this.#process.stderrTail());
+    try {
+      while (!(answered && published)) {
+        const request = createMessage('kernel_info_request', this.#session, {});
+        const reply = this.#expect(this.#replies, request.header.msg_id);
+        const status = this.#expect(this.#idle, request.header.msg_id);
+        reply.then(() => (answered = true), () => {});
+        status.then(() => (published = true), () => {});
+        // A send waits until the kernel has bound its port, so it races the failures too.
+        await Promise.race([this.#sockets.send('shell', request), failed]);
+        await Promise.race([Promise.all([reply, status]), sleep(HANDSHAKE_POLL_MS), failed]);
       }
-      const request = createMessage('kernel_info_request', this.#session, {});
-      const reply = this.#expect(this.#replies, request.header.msg_id);
-      const status = this.#expect(this.#idle, request.header.msg_id);
-      await this.#sockets.send('shell', request);
-      await Promise.race([
-        reply.then(() => (answered = true)),
-        status.then(() => (published = true)),
-        exited,
-        sleep(wait),
-      ]);
-      await Promise.race([status.then(() => (published = true)), sleep(answered ? wait : 0)]);
+    } finally {
+      clearTimeout(timer);
     }
   }
 
