@@ -115,6 +115,15 @@ describe('Kernel lifecycle', () => {
     await kernel.shutdown();
   });
 
+  it('lets an idle kernel exit by itself on shutdown_request, without a kill', async () => {
+    const kernel = await Kernel.start({ cwd, shutdownGraceMs: 10_000 });
+    await kernel.execute('1');
+    const started = Date.now();
+    await kernel.shutdown();
+    expect(await kernel.exited).toEqual({ code: 0, signal: null });
+    expect(Date.now() - started).toBeLessThan(5000);
+  });
+
   it('shuts down cleanly and kills a kernel stuck in a busy loop', async () => {
     const kernel = await Kernel.start({ cwd, shutdownGraceMs: 300 });
     const pid = kernel.pid;
