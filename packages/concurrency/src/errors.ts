@@ -178,3 +178,38 @@ function describe(value: unknown): string {
   if (value === null || typeof value !== 'object') return String(value);
   return Array.isArray(value) ? 'an array' : 'an object';
 }
+
+/** `run`, `map` or `apply` on a `WorkerPool` or `ProcessPool` after `close()`. */
+export class PoolClosedError extends ConcurrencyError {
+  constructor() {
+    super('ERR_POOL_CLOSED', 'Cannot submit work: the pool is closed');
+  }
+}
+
+/** A task submitted while the pool's queue already holds `maxQueue` tasks. */
+export class PoolQueueFullError extends ConcurrencyError {
+  /** @param maxQueue - the queue's capacity. */
+  constructor(maxQueue: number) {
+    super('ERR_POOL_QUEUE_FULL', `The pool's task queue is full (maxQueue ${maxQueue}); wait for tasks to settle or raise maxQueue`);
+  }
+}
+
+/**
+ * The worker thread or child process running a task exited before answering (it called
+ * `process.exit`, ran out of memory under `resourceLimits`, or was killed). Only that task
+ * (or that chunk of a `map`) rejects; the pool replaces the worker.
+ */
+export class WorkerCrashedError extends ConcurrencyError {
+  /** The exit code of the worker or child (`null` when a child was killed by a signal). */
+  readonly exitCode: number | null;
+
+  /**
+   * @param what - `"worker thread"` or `"child process"`.
+   * @param exitCode - its exit code.
+   * @param options - `cause`: the uncaught error that ended it, if any.
+   */
+  constructor(what: string, exitCode: number | null, options?: { cause?: unknown }) {
+    super('ERR_WORKER_CRASHED', `The ${what} running this task exited (code ${exitCode}) before answering`, options);
+    this.exitCode = exitCode;
+  }
+}

@@ -8,6 +8,8 @@
  * - Structured concurrency: `TaskGroup`, `gather`, `asCompleted`, `wait`, `waitFor`, `timeout`,
  *   `sleep`.
  * - `limit(n)`: at most n async functions in flight.
+ * - Threads and processes: `WorkerPool` (worker_threads), `ProcessPool` (child processes),
+ *   `Timer`, and `Mutex`/`AtomicCounter` over a `SharedArrayBuffer`.
  *
  * Everything that waits takes an `AbortSignal`.
  *
@@ -54,6 +56,20 @@ export {
 } from './tasks/wait.js';
 export { TaskGroup } from './tasks/task-group.js';
 
+// Timers (src/tasks/timer.ts)
+export { Timer, type TimerOptions } from './tasks/timer.js';
+
+// Pools of worker threads and child processes (src/pool/)
+export { WorkerPool, type WorkerPoolOptions, type RunOptions, type WorkerMapOptions } from './pool/worker-pool.js';
+export { ProcessPool, type ProcessPoolOptions, type ProcessMapOptions, type ApplyOptions } from './pool/process-pool.js';
+export type { PoolStats, CloseOptions } from './pool/scheduler.js';
+export { FifoTaskQueue, type TaskQueue } from './pool/task-queue.js';
+export { defaultChunkSize } from './pool/chunks.js';
+
+// Shared memory between threads (src/shared/)
+export { Mutex } from './shared/mutex.js';
+export { AtomicCounter } from './shared/atomic-counter.js';
+
 // Limiting concurrency (src/limit.ts)
 export { limit, type Limit } from './limit.js';
 
@@ -72,5 +88,8 @@ export {
   TimeoutError,
   TaskGroupClosedError,
   IteratorFusedError,
+  PoolClosedError,
+  PoolQueueFullError,
+  WorkerCrashedError,
   isCancellation,
 } from './errors.js';
