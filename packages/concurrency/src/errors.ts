@@ -202,14 +202,18 @@ export class PoolQueueFullError extends ConcurrencyError {
 export class WorkerCrashedError extends ConcurrencyError {
   /** The exit code of the worker or child (`null` when a child was killed by a signal). */
   readonly exitCode: number | null;
+  /** The signal that killed a child (`"SIGKILL"`…), or `null`. */
+  readonly signal: NodeJS.Signals | null;
 
   /**
    * @param what - `"worker thread"` or `"child process"`.
    * @param exitCode - its exit code.
-   * @param options - `cause`: the uncaught error that ended it, if any.
+   * @param options - `cause`: the uncaught error that ended it, if any; `signal`: the signal that killed it.
    */
-  constructor(what: string, exitCode: number | null, options?: { cause?: unknown }) {
-    super('ERR_WORKER_CRASHED', `The ${what} running this task exited (code ${exitCode}) before answering`, options);
+  constructor(what: string, exitCode: number | null, options: { cause?: unknown; signal?: NodeJS.Signals | null | undefined } = {}) {
+    const how = options.signal ? `was killed by ${options.signal}` : `exited (code ${exitCode})`;
+    super('ERR_WORKER_CRASHED', `The ${what} running this task ${how} before answering`, 'cause' in options ? { cause: options.cause } : undefined);
     this.exitCode = exitCode;
+    this.signal = options.signal ?? null;
   }
 }

@@ -14,8 +14,8 @@ import type { Envelope, Reply } from './protocol.js';
 /** What a channel reports to the scheduler. */
 export interface ChannelHandlers {
   message(reply: Reply): void;
-  /** The worker is gone; `error` is the uncaught error that ended it, if any. */
-  exit(code: number | null, error: unknown): void;
+  /** The worker is gone; `error` is the uncaught error that ended it, `signal` the signal that killed it, if any. */
+  exit(code: number | null, error: unknown, signal?: NodeJS.Signals | null): void;
 }
 
 /** A running worker. */
@@ -84,10 +84,10 @@ export function processSpawner(url: string, options: ProcessOptions): Spawn {
     pipe.on('data', frameReader(deserialize, (reply) => handlers.message(reply as Reply)));
     pipe.on('error', () => undefined); // the child died; 'exit' reports it
     child.on('error', (error) => (failure = error));
-    child.on('exit', (code) => {
+    child.on('exit', (code, signal) => {
       exited = true;
       pipe.destroy();
-      handlers.exit(code, failure);
+      handlers.exit(code, failure, signal);
     });
     return {
       kind: 'child process',

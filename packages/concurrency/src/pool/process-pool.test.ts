@@ -41,6 +41,10 @@ describe('ProcessPool', () => {
       expect(crashed).toBeInstanceOf(WorkerCrashedError);
       expect((crashed as Error).message).toMatch(/child process .* exited \(code 3\)/);
       expect(await pool.map('echo', [1, 2])).toEqual([1, 2]);
+      const killed = (await pool.apply('killSelf', ['SIGKILL']).catch((e: unknown) => e)) as WorkerCrashedError;
+      expect(killed.message).toMatch(/child process .* was killed by SIGKILL/);
+      expect([killed.exitCode, killed.signal]).toEqual([null, 'SIGKILL']);
+      expect(await pool.apply('echo', [3])).toBe(3);
     } finally {
       await pool.close();
     }

@@ -193,7 +193,7 @@ export class Scheduler {
     const slot: Slot = { channel: undefined as unknown as Channel, job: undefined, tasksRun: 0, busySince: 0, retiring: false };
     slot.channel = this.#spawn({
       message: (reply) => this.#onReply(slot, reply),
-      exit: (code, error) => this.#onExit(slot, code, error),
+      exit: (code, error, signal) => this.#onExit(slot, code, error, signal),
     });
     this.#slots.add(slot);
     this.#live++;
@@ -240,7 +240,7 @@ export class Scheduler {
     this.#makeIdle(slot);
   }
 
-  #onExit(slot: Slot, code: number | null, error: unknown): void {
+  #onExit(slot: Slot, code: number | null, error: unknown, signal: NodeJS.Signals | null | undefined): void {
     this.#slots.delete(slot);
     this.#live--;
     const idleAt = this.#idle.indexOf(slot);
@@ -250,7 +250,7 @@ export class Scheduler {
       this.#free(slot);
       if (this.#settle(job)) {
         this.#failed++;
-        job.reject(new WorkerCrashedError(slot.channel.kind, code, error === undefined ? undefined : { cause: error }));
+        job.reject(new WorkerCrashedError(slot.channel.kind, code, { signal, ...(error !== undefined && { cause: error }) }));
       }
     }
     if (!this.#closed || this.#queue.size > 0) this.#addSlot();
@@ -279,6 +279,7 @@ export class Scheduler {
   }
 
   #cancel(job: Job): void {
+    const running = job.slot !== undefined;
     if (job.slot !== undefined) {
       const slot = job.slot;
       this.#free(slot);
@@ -286,7 +287,7 @@ export class Scheduler {
     }
     if (this.#settle(job)) {
       this.#cancelled++;
-      job.reject(new CancelledError('The pool was closed before this task ran'));
+      job.reject(new CancelledError(running ? 'The pool was closed while this task ran (close({ wait: false }))' : 'The pool was closed before this task ran'));
     }
   }
 

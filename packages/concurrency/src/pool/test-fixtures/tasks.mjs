@@ -26,3 +26,6 @@ export function allocate() {
   for (;;) chunks.push(new Array(1e6).fill(Math.random()));
 }
 export const pid = () => process.pid;
+export function killSelf(signal) {
+  process.kill(process.pid, signal);
+}

@@ -1,0 +1,6 @@
+// The child of notebook 05's fork() example: answers each message over the IPC channel.
+// It exits by itself once the parent disconnects (nothing else keeps it alive).
+process.on('message', (message) => {
+  if (message.type === 'square') process.send({ type: 'squared', value: message.value ** 2, pid: process.pid });
+  else if (message.type === 'ping') process.send({ type: 'pong', n: message.n });
+});
