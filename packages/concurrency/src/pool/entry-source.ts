@@ -3,7 +3,9 @@
  * starts it with `new Worker(source, { eval: true })` or `node -e source`, so it needs no file of
  * its own on disk: the same code works from the built `dist/`, from `src/` under vitest and from
  * a tslab kernel, where a path next to the calling module would not exist or would be
- * TypeScript. The script imports the task module (by file URL) on its first request, then
+ * TypeScript. The script imports the task module (by file URL) on its first request (a `.ts`
+ * one through Node's own type stripping where it has it, else through tsx's CommonJS hook,
+ * resolved from the task module's folder), then
  * answers each request (see protocol.ts), synchronously when the function returns a plain
  * value, so a tiny task costs one message each way.
  */
@@ -16,7 +18,20 @@ const RUNNER = String.raw`
 let loaded;
 let exportsOf;
 function load() {
-  return (loaded ??= import(MODULE_URL).then((m) => (exportsOf = m)));
+  return (loaded ??= importTaskModule().then((m) => (exportsOf = m)));
+}
+function importTaskModule() {
+  if (!/\.[cm]?ts$/.test(MODULE_URL) || (process.features && process.features.typescript)) return import(MODULE_URL);
+  return new Promise((resolve) => {
+    const path = require('node:url').fileURLToPath(MODULE_URL);
+    let tsx;
+    try {
+      tsx = require('node:module').createRequire(path)('tsx/cjs/api');
+    } catch (cause) {
+      throw new Error('The task module ' + path + ' is TypeScript, which Node ' + process.version + ' cannot run by itself: install tsx beside it (npm install --save-dev tsx), use Node >= 22.18, or point at compiled JavaScript', { cause });
+    }
+    resolve(tsx.require(path, path));
+  });
 }
 function lookup(m, name) {
   const fn = typeof m[name] === 'function' ? m[name] : m.default && typeof m.default[name] === 'function' ? m.default[name] : undefined;

@@ -126,6 +126,11 @@ describe('WorkerPool', () => {
     expect(now.stats.workers).toBe(0);
   });
 
+  it('runs a TypeScript task module (tsx on Node 20, type stripping where Node has it)', () =>
+    withPool({ filename: new URL('./test-fixtures/typed-tasks.ts', import.meta.url) }, async (pool) => {
+      expect(await pool.run('double', [21])).toBe(42);
+    }));
+
   it('validates its options', () => {
     expect(() => new WorkerPool({ filename: 'relative/tasks.mjs' })).toThrow(InvalidArgumentError);
     expect(() => new WorkerPool({ filename, size: 0 })).toThrow(InvalidArgumentError);
