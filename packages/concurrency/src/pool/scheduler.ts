@@ -266,28 +266,25 @@ export class Scheduler {
 
   #abort(job: Job): void {
     if (job.settled) return;
-    if (job.slot === undefined) {
-      this.#queue.remove(job);
-    } else {
-      const slot = job.slot;
-      this.#free(slot);
-      this.#retire(slot);
-    }
-    this.#settle(job);
-    this.#cancelled++;
-    job.reject(job.signal?.reason);
+    if (job.slot === undefined) this.#queue.remove(job);
+    this.#stop(job, job.signal?.reason);
   }
 
   #cancel(job: Job): void {
-    const running = job.slot !== undefined;
-    if (job.slot !== undefined) {
-      const slot = job.slot;
+    const when = job.slot === undefined ? 'before this task ran' : 'while this task ran (close({ wait: false }))';
+    this.#stop(job, new CancelledError(`The pool was closed ${when}`));
+  }
+
+  /** Rejects a cancelled job; a running one's channel is ended (and replaced on exit). */
+  #stop(job: Job, reason: unknown): void {
+    const slot = job.slot;
+    if (slot !== undefined) {
       this.#free(slot);
       this.#retire(slot);
     }
     if (this.#settle(job)) {
       this.#cancelled++;
-      job.reject(new CancelledError(running ? 'The pool was closed while this task ran (close({ wait: false }))' : 'The pool was closed before this task ran'));
+      job.reject(reason);
     }
   }
 
