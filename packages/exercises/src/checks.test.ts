@@ -63,7 +63,7 @@ describe('checks', () => {
   });
 
   it('indents a hint of several lines under its check', () => {
-    const result: ChecksResult = { version: 1, total: 1, passed: 0, failed: 1, checks: [{ name: 'n', passed: false, kind: 'assertion', hint: 'a\nb', ms: 0 }] };
+    const result: ChecksResult = { version: 1, total: 1, passed: 0, failed: 1, checks: [{ name: 'n', passed: false, kind: 'assertion', hint: 'a\nb' }] };
     expect(formatChecks(result)).toBe('✘ n: a\n    b');
   });
 
@@ -96,7 +96,7 @@ describe('checks', () => {
 
 describe('checksResultOf', () => {
   it('reads the last structured result from a cell’s outputs, and nothing from others', () => {
-    const result: ChecksResult = { version: 1, total: 1, passed: 1, failed: 0, checks: [{ name: 'a', passed: true, ms: 0 }] };
+    const result: ChecksResult = { version: 1, total: 1, passed: 1, failed: 0, checks: [{ name: 'a', passed: true }] };
     const outputs = [
       { output_type: 'stream', name: 'stdout', text: ['x'] },
       { output_type: 'display_data', data: { 'text/plain': '✔ a', [CHECKS_MIME]: { ...result, passed: 0 } }, metadata: {} },

@@ -86,8 +86,6 @@ export function formatChecks(result: ChecksResult): string {
 }
 
 async function runCheck(name: string, check: Check, timeoutMs: number): Promise<CheckOutcome> {
-  const started = performance.now();
-  const ms = () => Math.round(performance.now() - started);
   let timer: NodeJS.Timeout | undefined;
   const timedOut = Symbol('timed out');
   try {
@@ -97,18 +95,18 @@ async function runCheck(name: string, check: Check, timeoutMs: number): Promise<
         timer = setTimeout(() => resolve(timedOut), timeoutMs);
       }),
     ]);
-    if (settled === timedOut) return { name, passed: false, kind: 'timeout', hint: `did not finish within ${timeoutMs / 1000} s`, ms: ms() };
-    return { name, passed: true, ms: ms() };
+    if (settled === timedOut) return { name, passed: false, kind: 'timeout', hint: `did not finish within ${timeoutMs / 1000} s` };
+    return { name, passed: true };
   } catch (error) {
     if (error instanceof AssertionError) {
       // Node appends its own diff to the author's message, differently from one version to the
       // next: the hint is the author's line, the diff goes to `detail`.
       const message = error.message.trimEnd();
       const hint = error.generatedMessage ? message : (message.split('\n')[0] ?? '');
-      return { name, passed: false, kind: 'assertion', hint, ...(message !== hint ? { detail: message } : {}), ms: ms() };
+      return { name, passed: false, kind: 'assertion', hint, ...(message !== hint ? { detail: message } : {}) };
     }
     const hint = error instanceof Error ? `${error.name}: ${error.message}` : `threw ${String(error)}`;
-    return { name, passed: false, kind: 'error', hint, ms: ms() };
+    return { name, passed: false, kind: 'error', hint };
   } finally {
     clearTimeout(timer);
   }

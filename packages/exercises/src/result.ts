@@ -24,8 +24,6 @@ export interface CheckOutcome {
   hint?: string;
   /** The assertion's whole message, with Node's diff of actual and expected, when it has more than the hint. */
   detail?: string;
-  /** How long the check took, in milliseconds. */
-  ms: number;
 }
 
 /** Every check's outcome, in the record's order. */
