@@ -1,19 +1,18 @@
 /**
- * The workshop in a real browser (Chromium, Chrome or Edge, found by test-support/browser.ts)
- * driven by playwright-core. A learner opens the printed URL, opens a notebook, steps through it
- * with Shift+Enter, interrupts an endless loop, restarts the kernel, edits a cell and resets it;
- * no kernel outlives the server. Screenshots of the notebook view go to test-output/screenshots/
- * (paths printed).
- *
- * Without a browser these tests are reported as skipped, with the command that installs one;
- * with REQUIRE_BROWSER=1 (`.ci/run` sets it) they fail instead.
+ * The workshop in a real browser driven by playwright-core. A learner opens
+ * the printed URL, opens a notebook, steps through it with Shift+Enter, interrupts an endless
+ * loop, restarts the kernel, edits a cell and resets it; no kernel outlives the server.
+ * Screenshots of the notebook view go to test-output/screenshots/ (paths printed).
+ * The browser (Chromium, Chrome or Edge) is found and launched by `test-support/browser.ts`:
+ * without one these tests are reported as not run, with the command that installs one; with
+ * REQUIRE_BROWSER=1 (`.ci/run` sets it) they fail instead.
  */
 import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { type BrowserContext, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect } from 'vitest';
 import { startWorkshop, type Workshop } from './index.js';
-import { browserTest as test, launchBrowser, type LaunchedBrowser } from './test-support/browser.js';
+import { browserTest as test, launchChromium, type TestBrowser } from './test-support/chromium.js';
 import { scratchCopy, testOutput } from './test-support/fixtures.js';
 import { eventually, isAlive, kernelHostChildren } from './test-support/processes.js';
 
@@ -21,15 +20,14 @@ import { eventually, isAlive, kernelHostChildren } from './test-support/processe
 const KERNEL_MS = 45_000;
 
 let workshop: Workshop;
-let browser: LaunchedBrowser | undefined;
+let browser: TestBrowser;
 let context: BrowserContext;
 let page: Page;
 let notebookPath: string;
 const screenshots = join(testOutput, 'screenshots');
 
 beforeAll(async () => {
-  browser = await launchBrowser({ viewport: { width: 1200, height: 900 } });
-  if (!browser) return; // no browser: the tests below are skipped, and say so
+  browser = await launchChromium();
   context = browser.context;
   notebookPath = await scratchCopy('workshop-test.ipynb', 'browser');
   workshop = await startWorkshop({ notebooks: [notebookPath, await scratchCopy('second.ipynb', 'browser')], lingerMs: 0 });
@@ -65,7 +63,7 @@ async function screenshot(name: string, fullPage = true): Promise<void> {
   console.info(`screenshot: ${path}`);
 }
 
-test('the printed URL opens the list; the token leaves the address bar for an HttpOnly cookie', async () => {
+test('the printed URL opens the list; the token leaves the address bar for localStorage, the cookie holds the page key', async () => {
   await page.goto(workshop.url);
   await expect.poll(() => page.url()).toBe(`${workshop.origin}/`);
   const titles = await page.locator('a.toc-title').allTextContents();
@@ -73,7 +71,8 @@ test('the printed URL opens the list; the token leaves the address bar for an Ht
   expect(await page.locator('.toc-summary').first().textContent()).toContain('A small notebook');
   expect(await page.locator('.toc-progress').allTextContents()).toEqual(['not started', 'not started']);
   const [cookie] = await context.cookies();
-  expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Strict', value: workshop.token });
+  expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Strict', value: workshop.pageCookie.split('=')[1] });
+  expect(await page.evaluate("localStorage.getItem('scalable-ts.workshop.token')")).toBe(workshop.token);
   expect(workshop.kernelsStarted).toBe(0);
 });
 
@@ -163,7 +162,7 @@ test('Clear outputs empties them; the list then shows the progress kept in the b
 
 test('no kernel process is left once the server has stopped', async () => {
   const pids = workshop.kernels().map((kernel) => kernel.pid);
-  await browser?.close();
+  await context.close();
   await workshop.close();
   expect(workshop.kernels()).toEqual([]);
   await eventually(() => pids.every((pid) => !isAlive(pid)) && kernelHostChildren().length === 0, 5000, 'kernel processes gone');
