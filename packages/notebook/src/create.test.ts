@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { EXERCISE_TAGS, cellTags, codeCells } from './cells.js';
+import { cellTags, codeCells } from './cells.js';
+import { EXERCISE_TAGS } from './tags.js';
 import { createNotebook, SOLUTION_TAGS } from './create.js';
 import { sourceText } from './multiline.js';
 import { parseNotebook } from './read.js';

@@ -5,7 +5,7 @@
  * a first code cell, two self-checking Exercises (starter, checks, hidden solution: the form of
  * issue 17), and an Interview corner.
  */
-import { EXERCISE_TAGS } from './cells.js';
+import { EXERCISE_TAGS } from './tags.js';
 import { newCellId } from './cell-id.js';
 import { toMultiline } from './multiline.js';
 import type { Cell, CodeCell, MarkdownCell, Notebook, NotebookMetadata } from './types.js';
