@@ -149,8 +149,8 @@ function authorizationServer() {
   return { as, introspector, code, redeem, advance: (ms: number) => (now += ms) };
 }
 
-describe('3. introspection reports the token’s scope', () => {
-  it('of a refreshed, down-scoped access token: the narrowed scope, not the grant’s', () => {
+describe("3. introspection reports the token's scope", () => {
+  it("of a refreshed, down-scoped access token: the narrowed scope, not the grant's", () => {
     const { as, introspector, code, redeem } = authorizationServer();
     const first = redeem(code());
     const narrowed = as.token({ grant_type: 'refresh_token', refresh_token: first.refresh_token, scope: 'books:read' }, { clientId: 'spa' });
@@ -340,7 +340,7 @@ describe('OAuth over HTTP (rows 5, 8, 9, 13)', () => {
 });
 
 describe('10. rotate() of an expired API key issues no successor', () => {
-  it('throws ApiKeyExpiredError and stores nothing new; a live key’s successor keeps its lifetime', () => {
+  it("throws ApiKeyExpiredError and stores nothing new; a live key's successor keeps its lifetime", () => {
     let now = 1_000_000;
     const store = new ApiKeyStore({ prefix: 'bks', clock: () => now });
     const short = store.issue({ subject: 'ci', ttlMs: 1000 });

@@ -5,68 +5,42 @@
  * passing; the edited starter kept across a reload until Reset; Show solution only after a
  * Check) and predicts a cell's output; no kernel outlives the server.
  * Screenshots of the notebook view go to test-output/screenshots/ (paths printed).
- *
- * Chromium must be installed (`apt-get install -y chromium`; `.ci/run` does it): without it these
- * tests fail, they never skip.
+ * Chromium is launched by `test-support/chromium.ts`: without it these tests fail, they never skip.
  */
-import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { startWorkshop, type Workshop } from './index.js';
+import { launchChromium, type TestBrowser } from './test-support/chromium.js';
 import { scratchCopy, testOutput } from './test-support/fixtures.js';
 import { eventually, isAlive, kernelHostChildren } from './test-support/processes.js';
 
-const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 /** A kernel start takes a few seconds, more on a loaded machine. */
 const KERNEL_MS = 45_000;
 
 let workshop: Workshop;
+let browser: TestBrowser;
 let context: BrowserContext;
 let page: Page;
-let userDataDir: string;
 let notebookPath: string;
 const screenshots = join(testOutput, 'screenshots');
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(
-      `Chromium is not installed at ${CHROMIUM}: the browser tests need it. Install it with ` +
-        '`apt-get install -y chromium` (.ci/run does), or point CHROMIUM_PATH at a Chromium.',
-    );
-  }
+  browser = await launchChromium();
+  context = browser.context;
   notebookPath = await scratchCopy('workshop-test.ipynb', 'browser');
   workshop = await startWorkshop({
     notebooks: [notebookPath, await scratchCopy('second.ipynb', 'browser'), await scratchCopy('exercises.ipynb', 'browser')],
     lingerMs: 0,
-  });
-  userDataDir = await mkdtemp(join(tmpdir(), 'workshop-chromium-'));
-  context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: CHROMIUM_ARGS,
-    viewport: { width: 1200, height: 900 },
   });
   page = context.pages()[0] ?? (await context.newPage());
   await mkdir(screenshots, { recursive: true });
 });
 
 afterAll(async () => {
-  await context?.close();
+  await browser?.close();
   await workshop?.close();
-  if (userDataDir) await rm(userDataDir, { recursive: true, force: true });
 });
 
 const cell = (index: number) => page.locator(`.cell[data-cell-index="${index}"]`);
@@ -101,7 +75,7 @@ test('the printed URL opens the list; the token leaves the address bar for local
   expect(await page.locator('.toc-progress').allTextContents()).toEqual(['not started', 'not started', 'not started']);
   const [cookie] = await context.cookies();
   expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Strict', value: workshop.pageCookie.split('=')[1] });
-  expect(await page.evaluate(() => localStorage.getItem('scalable-ts.workshop.token'))).toBe(workshop.token);
+  expect(await page.evaluate("localStorage.getItem('scalable-ts.workshop.token')")).toBe(workshop.token);
   expect(workshop.kernelsStarted).toBe(0);
 });
 

@@ -314,7 +314,8 @@ export class AuthorizationServer {
   }
 
   #redeemCode(client: StoredClient, params: Readonly<Record<string, string | undefined>>): TokenResponse {
-    const stored = params.code === undefined ? undefined : this.#codes.get(this.#digest(params.code));
+    const key = params.code === undefined ? undefined : this.#digest(params.code);
+    const stored = key === undefined ? undefined : this.#codes.get(key);
     if (!stored || stored.clientId !== client.clientId) throw new OAuthError('invalid_grant', 'unknown authorization code');
     if (stored.used) {
       if (stored.grantId !== undefined) this.#revokeGrant(stored.grantId);
@@ -325,7 +326,7 @@ export class AuthorizationServer {
     if (params.redirect_uri !== stored.redirectUri) throw new OAuthError('invalid_grant', 'redirect_uri differs from the authorization request');
     if (params.code_verifier === undefined) throw new OAuthError('invalid_grant', 'code_verifier is required (PKCE)');
     if (!verifyPkce(params.code_verifier, stored.challenge)) throw new OAuthError('invalid_grant', 'code_verifier does not match the code_challenge');
-    stored.grantId = this.#newGrant({ clientId: client.clientId, subject: stored.subject, scope: stored.scope, revoked: false, expiresAt: 0, code: this.#digest(params.code as string) });
+    stored.grantId = this.#newGrant({ clientId: client.clientId, subject: stored.subject, scope: stored.scope, revoked: false, expiresAt: 0, code: key as string });
     return this.#issue(stored.grantId, client.grantTypes.includes('refresh_token'));
   }
 
