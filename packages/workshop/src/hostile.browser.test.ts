@@ -191,3 +191,12 @@ test('a second local server the learner visits gets the page cookie, which opens
   expect(replayed.body).not.toContain(workshop.token);
   expect(existsSync(marker)).toBe(false);
 });
+
+test('a page of the workshop without the token (storage cleared) opens no socket and says how to get one', async () => {
+  await page.goto(`${workshop.origin}/nb/hostile`);
+  await page.evaluate('localStorage.clear()');
+  await page.reload();
+  await expect.poll(() => page.locator('.notice').textContent()).toContain('This page has no access token: open the URL that `npm start` printed');
+  expect(await page.locator('.kernel-state').getAttribute('data-state')).toBe('offline');
+  expect(existsSync(marker)).toBe(false);
+});
