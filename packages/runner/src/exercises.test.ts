@@ -1,7 +1,8 @@
 import { readFile } from 'node:fs/promises';
+import { createNotebook } from '@scalable-ts/notebook';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exerciseTitle, exercisesOf } from './exercises.js';
-import { runNotebook, succeeded } from './run.js';
+import { runNotebook, runNotebooks, succeeded } from './run.js';
 import { nodeRangeSkip } from './session.js';
 import { TWICE, WINDOW, exerciseCells, mixedNotebookJson, type FixtureExercise } from './test-support/exercises.js';
 import { scratch, stdout } from './test-support/notebooks.js';
@@ -138,4 +139,17 @@ describe('exercises on a kernel', () => {
       ['failed', 'the starter, cell [7], is not followed by a cell tagged exercise-check'],
     ]);
   });
+
+  it('a scaffolded notebook (npm run new-notebook) proves its two exercises, TypeScript and JavaScript', async () => {
+    const paths = await Promise.all((['tslab', 'jslab'] as const).map((kernel) => dir.write(`new-${kernel}.ipynb`, createNotebook({ title: 'New', kernel }))));
+    const outcomes = await runNotebooks(paths, { jobs: 2 });
+    for (const outcome of outcomes) {
+      expect(outcome.cells.map((c) => c.error?.message ?? '').join(''), outcome.path).toBe('');
+      expect(outcome.exercises.map((e) => [e.name, e.status]), outcome.path).toEqual([
+        ['[exercise 1] TODO a title', 'passed'],
+        ['[exercise 2] TODO a title', 'passed'],
+      ]);
+      expect(succeeded(outcome)).toBe(true);
+    }
+  }, 120_000);
 });
