@@ -4,6 +4,7 @@
  * nothing to rewrite on first save), and the skeleton every notebook follows: title and intro,
  * a first code cell, Exercises with a hidden solution, and an Interview corner.
  */
+import { EXERCISE_TAGS } from './cells.js';
 import { newCellId } from './cell-id.js';
 import { toMultiline } from './multiline.js';
 import type { Cell, CodeCell, MarkdownCell, Notebook, NotebookMetadata } from './types.js';
@@ -13,7 +14,7 @@ import type { Cell, CodeCell, MarkdownCell, Notebook, NotebookMetadata } from '.
  * Jupyter Book / nbconvert convention of collapsing a cell's source. Solution cells also start
  * with their source collapsed in JupyterLab (`metadata.jupyter.source_hidden`).
  */
-export const SOLUTION_TAGS: readonly string[] = ['solution', 'hide-input'];
+export const SOLUTION_TAGS: readonly string[] = [EXERCISE_TAGS.solution, 'hide-input'];
 
 /** Options of {@link createNotebook}. */
 export interface CreateNotebookOptions {

@@ -28,7 +28,7 @@ export { parseNotebook, readNotebook } from './read.js';
 export { validateNotebook } from './validate.js';
 export { kernelNameOf } from './kernelspec.js';
 export { multilineText, sourceText, toMultiline } from './multiline.js';
-export { cellTags, codeCells, type CodeCellEntry } from './cells.js';
+export { cellTags, codeCells, EXERCISE_TAGS, type CodeCellEntry } from './cells.js';
 export { serializeNotebook } from './serialize.js';
 export { writeNotebook } from './write.js';
 export { sanitize, parseSanitizeConfig, type Sanitizer } from './sanitize.js';

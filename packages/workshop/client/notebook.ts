@@ -12,10 +12,10 @@ import { Connection } from './connection.js';
 import { browserProgressStore } from './progress.js';
 import { StatusBar } from './status-bar.js';
 
-/** Starts the live view of the notebook this page shows. */
-export function startNotebookView(): void {
+/** Starts the live view of the notebook this page shows; `token` opens its WebSocket. */
+export function startNotebookView(token: string | undefined): void {
   const name = decodeURIComponent(location.pathname.slice(NOTEBOOK_PATH.length));
-  new NotebookView(name);
+  new NotebookView(name, token);
 }
 
 class NotebookView {
@@ -30,7 +30,7 @@ class NotebookView {
   #path = '';
   #status: KernelStatus | undefined;
 
-  constructor(name: string) {
+  constructor(name: string, token: string | undefined) {
     this.#name = name;
     this.#cells = [...document.querySelectorAll<HTMLElement>('article.notebook .cell[data-cell-index]')];
     const actions = {
@@ -55,12 +55,13 @@ class NotebookView {
     this.#markPastRuns();
     this.#select(0, false);
     document.addEventListener('keydown', (event) => this.#onKey(event));
-    this.#connection = new Connection(name, {
+    this.#connection = new Connection(name, token, {
       onMessage: (message) => this.#onMessage(message),
       onOpenChange: (open) => {
         document.body.classList.toggle('is-offline', !open);
         if (!open) this.#bar.show('offline');
       },
+      onProblem: (message) => this.#bar.say(message, 'problem'),
     });
   }
 

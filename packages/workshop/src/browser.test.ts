@@ -87,7 +87,7 @@ async function screenshot(name: string, fullPage = true): Promise<void> {
   console.info(`screenshot: ${path}`);
 }
 
-test('the printed URL opens the list; the token leaves the address bar for an HttpOnly cookie', async () => {
+test('the printed URL opens the list; the token leaves the address bar for localStorage, the cookie holds the page key', async () => {
   await page.goto(workshop.url);
   await expect.poll(() => page.url()).toBe(`${workshop.origin}/`);
   const titles = await page.locator('a.toc-title').allTextContents();
@@ -95,7 +95,8 @@ test('the printed URL opens the list; the token leaves the address bar for an Ht
   expect(await page.locator('.toc-summary').first().textContent()).toContain('A small notebook');
   expect(await page.locator('.toc-progress').allTextContents()).toEqual(['not started', 'not started']);
   const [cookie] = await context.cookies();
-  expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Strict', value: workshop.token });
+  expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Strict', value: workshop.pageCookie.split('=')[1] });
+  expect(await page.evaluate(() => localStorage.getItem('scalable-ts.workshop.token'))).toBe(workshop.token);
   expect(workshop.kernelsStarted).toBe(0);
 });
 

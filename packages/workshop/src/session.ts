@@ -21,6 +21,7 @@ import { cellPolicy } from '@scalable-ts/runner';
 import type { Catalog, CatalogEntry, LoadedNotebook } from './catalog.js';
 import { ClientMessageError, NotebookChangedError } from './errors.js';
 import { KernelSlot, type StartKernel } from './kernel-slot.js';
+import type { WorkshopLimits } from './limits.js';
 import type { CellRunState, CellView, ClientMessage, KernelStatus, RunCell, RunMode, ServerMessage } from './protocol.js';
 import { throttle } from './throttle.js';
 
@@ -52,6 +53,8 @@ export interface SessionOptions {
   readonly onAbandoned: (session: NotebookSession) => void;
   /** The notebook's path as pages show it (relative to the working directory). */
   readonly displayPath: string;
+  /** What a page can make the session hold (`queuedRuns`, `rememberedRequests`). */
+  readonly limits: Pick<WorkshopLimits, 'queuedRuns' | 'rememberedRequests'>;
 }
 
 interface Job {
@@ -91,7 +94,7 @@ export class NotebookSession {
   readonly #slot: KernelSlot;
   readonly #peers = new Set<Peer>();
   readonly #cells = new Map<number, LiveCell>();
-  /** Which request ran which cell, for output that arrives after a cell finished. */
+  /** Which request ran which cell, for output that arrives after a cell finished (the latest `limits.rememberedRequests`). */
   readonly #requests = new Map<string, number>();
   #notebook: Notebook;
   #queue: Job[] = [];
@@ -226,6 +229,12 @@ export class NotebookSession {
       if (mode === 'to-here' && policy.skip) continue;
       jobs.push({ index, source, raises: policy.raises });
     }
+    const { queuedRuns } = this.#options.limits;
+    if (this.#queue.length + jobs.length > queuedRuns) {
+      throw new ClientMessageError(
+        `Refused: ${this.#queue.length + jobs.length} cells would wait to run; at most ${queuedRuns} may wait. Interrupt, or let the queue drain.`,
+      );
+    }
     for (const job of jobs) {
       this.#queue.push(job);
       this.#setCell(job.index, { state: 'queued', outputs: this.#cells.get(job.index)?.outputs ?? [], executionCount: null }, false);
@@ -273,7 +282,7 @@ export class NotebookSession {
     try {
       const result = await kernel.execute(job.source, { onOutput: redraw });
       redraw.cancel();
-      this.#requests.set(result.requestId, job.index);
+      this.#remember(result.requestId, job.index);
       const failed = result.status !== 'ok';
       this.#setCell(job.index, { state: failed ? 'error' : 'ok', outputs: result.outputs, executionCount: result.executionCount });
       if (failed && !job.raises) this.#cancelQueue();
@@ -346,6 +355,20 @@ export class NotebookSession {
     const saved = await this.#options.catalog.load(this.name);
     this.#notebook = saved.notebook;
     this.#broadcast({ type: 'saved', version: saved.version, path: this.#options.displayPath, sources: this.#sources() });
+  }
+
+  /** Remembers which cell a request ran, forgetting the oldest past `limits.rememberedRequests`. */
+  #remember(requestId: string, index: number): void {
+    this.#requests.set(requestId, index);
+    for (const oldest of this.#requests.keys()) {
+      if (this.#requests.size <= this.#options.limits.rememberedRequests) break;
+      this.#requests.delete(oldest);
+    }
+  }
+
+  /** How many finished requests the session remembers now (for tests and diagnostics). */
+  get rememberedRequests(): number {
+    return this.#requests.size;
   }
 
   #status(): KernelStatus {
