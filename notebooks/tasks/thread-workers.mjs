@@ -1,4 +1,4 @@
-// The hand-made workers of notebook 06-threads, one file for all of them:
+// The hand-made workers of notebooks 06-threads and 07-processes, one file for all of them:
 // `new Worker(file, { workerData: { demo: "squarer", … } })` runs the demo named in workerData.
 // (The WorkerPool's task module is threads.mjs; this file is for workers started by hand.)
 import { parentPort, workerData, threadId } from 'node:worker_threads';
@@ -78,9 +78,19 @@ const demos = {
       Atomics.notify(flag, 0); // tell the main thread the answer is there
     }
   },
-  /** Writes 42 into shared memory and ends; no message carries the answer. */
-  writer() {
-    Atomics.store(new Int32Array(workerData.cells), 1, 42);
+  /**
+   * Notebook 07: tries process.abort() (refused in a worker) and reports the error code, then
+   * fills its heap with `count` objects, says "holding" and waits to be terminated.
+   */
+  hoarder() {
+    try {
+      process.abort();
+    } catch (error) {
+      parentPort.postMessage(error.code);
+    }
+    globalThis.hoard = Array.from({ length: workerData.count }, (_, i) => ({ i, pad: 'x'.repeat(64) + i }));
+    parentPort.postMessage('holding');
+    setInterval(() => {}, 60_000); // stay alive until terminated
   },
   /** counter[0]++ `times` times: read, add, write, not atomic. */
   racy() {
