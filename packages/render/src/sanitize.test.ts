@@ -63,6 +63,7 @@ describe('the renderer sanitises every way markup reaches a page', () => {
     { output_type: 'display_data', data: { 'text/markdown': VECTORS.join('\n\n') }, metadata: {} },
     { output_type: 'display_data', data: { 'image/svg+xml': '<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"><script>alert(1)</script></svg>' }, metadata: {} },
     { output_type: 'display_data', data: { 'application/javascript': 'alert(1)' }, metadata: {} },
+    { output_type: 'display_data', data: { 'text/javascript': 'alert(1)' }, metadata: {} },
   ];
   const nb = notebook(
     md(VECTORS.join('\n\n')),
@@ -74,6 +75,7 @@ describe('the renderer sanitises every way markup reaches a page', () => {
     const page = renderer.renderNotebook(nb, { path: 'hostile.ipynb' });
     expect(page).not.toMatch(SCRIPTY);
     expect(page).toContain('Output not shown (application/javascript).');
+    expect(page).toContain('Output not shown (text/javascript).'); // what tslab's display.javascript sends
     // The SVG is an image: shown through <img>, its script never runs.
     expect(page).toMatch(/<img src="data:image\/svg\+xml;base64,[A-Za-z0-9+/=]+" alt="output image">/);
   });

@@ -1,7 +1,7 @@
 /**
  * A session's life with a stand-in kernel (no tslab): the idle timeout, the linger after the last
  * page, close, and the bounds on what a page can make it hold (queued runs, remembered
- * requests). The real kernel's part is in session.test.ts.
+ * requests, output kept per cell). The real kernel's part is in session.test.ts.
  */
 import { KernelDiedError, type Kernel } from '@scalable-ts/kernel';
 import { createRenderer, type Renderer } from '@scalable-ts/render';
@@ -149,5 +149,14 @@ test('finished requests are remembered for late output up to the bound, oldest f
   for (const source of ['1', '2', '3', '4']) await session.handle({ type: 'run', mode: 'cell', cells: [{ index: 1, source }] }, peer);
   await vi.waitFor(() => expect(messages.filter((m) => m.type === 'cell' && m.state === 'ok')).toHaveLength(4));
   expect(session.rememberedRequests).toBe(2);
+  await session.close();
+});
+
+test('a cell keeps at most outputChars of output: the latest, with a line saying what was cut', async () => {
+  const { session, peer, messages } = await openSession({ idleTimeoutMs: 60_000, lingerMs: 60_000 }, { outputChars: 2 });
+  await session.handle({ type: 'run', mode: 'cell', cells: [{ index: 1, source: '1' }] }, peer);
+  await vi.waitFor(() => expect(messages).toContainEqual(expect.objectContaining({ type: 'cell', index: 1, state: 'ok' })));
+  const done = messages.find((m) => m.type === 'cell' && m.state === 'ok');
+  expect(done).toMatchObject({ html: '<div class="output output-stream output-stdout"><pre>[… 2 characters not shown]\nn\n</pre></div>' });
   await session.close();
 });

@@ -13,6 +13,7 @@
  * a run (the next run starts a new one), and the session closes `lingerMs` after its last page
  * left (so a reload keeps the kernel).
  */
+import { checksResultOf } from '@scalable-ts/exercises';
 import type { Kernel } from '@scalable-ts/kernel';
 import { KernelClosedError, KernelDiedError } from '@scalable-ts/kernel';
 import { multilineText, sourceText, toMultiline, writeNotebook, type Notebook, type Output } from '@scalable-ts/notebook';
@@ -21,7 +22,7 @@ import { cellPolicy } from '@scalable-ts/runner';
 import type { Catalog, CatalogEntry, LoadedNotebook } from './catalog.js';
 import { ClientMessageError, NotebookChangedError } from './errors.js';
 import { KernelSlot, type StartKernel } from './kernel-slot.js';
-import type { WorkshopLimits } from './limits.js';
+import { boundOutputs, type WorkshopLimits } from './limits.js';
 import type { CellRunState, CellView, ClientMessage, KernelStatus, RunCell, RunMode, ServerMessage } from './protocol.js';
 import { throttle } from './throttle.js';
 
@@ -53,8 +54,8 @@ export interface SessionOptions {
   readonly onAbandoned: (session: NotebookSession) => void;
   /** The notebook's path as pages show it (relative to the working directory). */
   readonly displayPath: string;
-  /** What a page can make the session hold (`queuedRuns`, `rememberedRequests`). */
-  readonly limits: Pick<WorkshopLimits, 'queuedRuns' | 'rememberedRequests'>;
+  /** What a page can make the session hold (`queuedRuns`, `rememberedRequests`, `outputChars`). */
+  readonly limits: Pick<WorkshopLimits, 'queuedRuns' | 'rememberedRequests' | 'outputChars'>;
 }
 
 interface Job {
@@ -214,7 +215,7 @@ export class NotebookSession {
       const index = this.#requests.get(requestId);
       const live = index === undefined ? undefined : this.#cells.get(index);
       if (index === undefined || !live) return;
-      live.outputs = appendOutputs(live.outputs, outputs);
+      live.outputs = boundOutputs(appendOutputs(live.outputs, outputs), this.#options.limits.outputChars);
       this.#broadcastCell(index, live);
     });
     this.#armIdle();
@@ -276,7 +277,7 @@ export class NotebookSession {
     this.#setCell(job.index, live);
     this.#broadcastKernel();
     const redraw = throttle((outputs: readonly Output[]) => {
-      live.outputs = [...outputs];
+      live.outputs = boundOutputs(outputs, this.#options.limits.outputChars);
       this.#broadcastCell(job.index, live);
     }, OUTPUT_INTERVAL_MS);
     try {
@@ -382,10 +383,16 @@ export class NotebookSession {
   }
 
   #cellView(index: number, live: LiveCell): CellView {
-    return { index, state: live.state, html: this.#options.renderer.renderOutputs(live.outputs), executionCount: live.executionCount };
+    const view: CellView = { index, state: live.state, html: this.#options.renderer.renderOutputs(live.outputs), executionCount: live.executionCount };
+    const checks = checksResultOf(live.outputs);
+    const cell = this.#notebook.cells[index];
+    const predict = cell?.cell_type === 'code' && cellPolicy(cell).predict && (live.state === 'ok' || live.state === 'error');
+    const stdout = predict ? live.outputs.flatMap((o) => (o.output_type === 'stream' && o.name === 'stdout' ? [multilineText(o.text)] : [])).join('') : undefined;
+    return { ...view, ...(checks ? { checks } : {}), ...(stdout !== undefined ? { stdout } : {}) };
   }
 
   #setCell(index: number, live: LiveCell, broadcast = true): void {
+    live.outputs = boundOutputs(live.outputs, this.#options.limits.outputChars);
     this.#cells.set(index, live);
     if (broadcast) this.#broadcastCell(index, live);
     else this.#broadcast({ type: 'cell', index, state: live.state });
