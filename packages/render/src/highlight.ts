@@ -21,15 +21,6 @@ export const DEFAULT_LANGUAGES: readonly string[] = [
   'diff',
 ];
 
-/**
- * How long shiki may spend on one line before it gives up and leaves the rest of the line in one
- * colour. Its default, 500 ms, is less than the first line of a language takes on a loaded
- * machine (its regular expressions compile on first use: 1.3 s measured on 2 busy cores), which
- * made the same page come out differently highlighted from run to run. The limit stays, against a
- * pathological line, but well above that.
- */
-const TOKENIZE_LIMIT_MS = 20_000;
-
 /** Default theme: light, high contrast, prints well. */
 export const DEFAULT_THEME = 'github-light';
 
@@ -59,7 +50,9 @@ export async function createCodeHighlighter(theme: string, languages: readonly s
       // Shiki renders a trailing newline as an empty last line; notebooks' sources rarely mean it.
       const text = code.replace(/\n$/, '');
       if (language && loaded.has(language)) {
-        return shiki.codeToHtml(text, { lang: language, theme, tokenizeTimeLimit: TOKENIZE_LIMIT_MS });
+        // No per-line time limit (shiki's default, 500 ms, gives up on a line and colours the rest
+        // of it as one token): on a loaded machine pages came out differently highlighted.
+        return shiki.codeToHtml(text, { lang: language, theme, tokenizeTimeLimit: 0 });
       }
       const cls = language ? ` language-${escapeHtml(language.replace(/[^\w+-]/g, ''))}` : '';
       return `<pre class="shiki plain${cls}"><code>${escapeHtml(text)}</code></pre>`;

@@ -1,7 +1,8 @@
 import { readFile } from 'node:fs/promises';
+import { createNotebook } from '@scalable-ts/notebook';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exerciseTitle, exercisesOf } from './exercises.js';
-import { runNotebook, succeeded } from './run.js';
+import { runNotebook, runNotebooks, succeeded } from './run.js';
 import { nodeRangeSkip } from './session.js';
 import { TWICE, WINDOW, exerciseCells, mixedNotebookJson, type FixtureExercise } from './test-support/exercises.js';
 import { scratch, stdout } from './test-support/notebooks.js';
@@ -30,7 +31,7 @@ describe('exercisesOf', () => {
     const exercises = exercisesOf(fixture() as never);
     expect(exercises).toEqual([
       { number: 1, title: 'a sliding window', name: '[exercise 1] a sliding window', starter: 1, check: 2, solution: 3 },
-      { number: 2, title: 'Make `twice` resolve to twice its argument.', name: '[exercise 2] Make `twice` resolve to twice its argument.', starter: 4, check: 5, solution: 6 },
+      { number: 2, title: 'Make `twice` resolve to twice its argument', name: '[exercise 2] Make `twice` resolve to twice its argument', starter: 4, check: 5, solution: 6 },
     ]);
   });
 
@@ -48,7 +49,9 @@ describe('exercisesOf', () => {
 
   it('titles: heading marks, emphasis and an "Exercise N" prefix go', () => {
     expect(exerciseTitle('#### Exercise 3 — count words\nmore')).toBe('count words');
-    expect(exerciseTitle('\n**Bounded queue**: write it')).toBe('Bounded queue: write it');
+    expect(exerciseTitle('\n**Bounded queue**: write it')).toBe('Bounded queue');
+    expect(exerciseTitle('2. **Freeze all the way down.** `Object.freeze` is shallow. Write `deepFreeze`')).toBe('Freeze all the way down');
+    expect(exerciseTitle('Write `f(x)`, which doubles')).toBe('Write `f(x)`, which doubles');
     expect(exerciseTitle(undefined)).toBe('(untitled)');
   });
 });
@@ -89,7 +92,7 @@ describe('exercises on a kernel', () => {
     ]);
     expect(outcome.exercises.map((e) => [e.name, e.status, e.starter?.failed, e.solution?.passed])).toEqual([
       ['[exercise 1] a sliding window', 'passed', 2, 2],
-      ['[exercise 2] Make `twice` resolve to twice its argument.', 'passed', 1, 2],
+      ['[exercise 2] Make `twice` resolve to twice its argument', 'passed', 1, 2],
     ]);
     expect(outcome.notebook?.cells.filter((c) => c.cell_type === 'code')[6]).toMatchObject({ outputs: [stdout('as committed\n')] });
     expect(succeeded(outcome)).toBe(true);
@@ -138,4 +141,17 @@ describe('exercises on a kernel', () => {
       ['failed', 'the starter, cell [7], is not followed by a cell tagged exercise-check'],
     ]);
   });
+
+  it('a scaffolded notebook (npm run new-notebook) proves its two exercises, TypeScript and JavaScript', async () => {
+    const paths = await Promise.all((['tslab', 'jslab'] as const).map((kernel) => dir.write(`new-${kernel}.ipynb`, createNotebook({ title: 'New', kernel }))));
+    const outcomes = await runNotebooks(paths, { jobs: 2 });
+    for (const outcome of outcomes) {
+      expect(outcome.cells.map((c) => c.error?.message ?? '').join(''), outcome.path).toBe('');
+      expect(outcome.exercises.map((e) => [e.name, e.status]), outcome.path).toEqual([
+        ['[exercise 1] TODO a title', 'passed'],
+        ['[exercise 2] TODO a title', 'passed'],
+      ]);
+      expect(succeeded(outcome)).toBe(true);
+    }
+  }, 120_000);
 });

@@ -12,6 +12,7 @@
  *
  * This file holds types and constants only: the page's bundle imports it too.
  */
+import type { ChecksResult } from '@scalable-ts/exercises';
 
 /** Path of the WebSocket endpoint; the notebook's name goes in the `notebook` query parameter. */
 export const SOCKET_PATH = '/ws';
@@ -66,6 +67,10 @@ export interface CellView {
   readonly html?: string;
   /** `In [n]` once the kernel has counted the execution. */
   readonly executionCount?: number | null;
+  /** The checks' result, when the outputs hold one (an `exercise-check` cell: `checks()` of `@scalable-ts/exercises`). */
+  readonly checks?: ChecksResult;
+  /** What a cell tagged `predict` printed (its stdout), for the page to compare with the learner's prediction. */
+  readonly stdout?: string;
 }
 
 /** The kernel's state with the cell it is on and the cells waiting. */

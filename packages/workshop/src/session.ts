@@ -13,6 +13,7 @@
  * a run (the next run starts a new one), and the session closes `lingerMs` after its last page
  * left (so a reload keeps the kernel).
  */
+import { checksResultOf } from '@scalable-ts/exercises';
 import type { Kernel } from '@scalable-ts/kernel';
 import { KernelClosedError, KernelDiedError } from '@scalable-ts/kernel';
 import { multilineText, sourceText, toMultiline, writeNotebook, type Notebook, type Output } from '@scalable-ts/notebook';
@@ -382,7 +383,12 @@ export class NotebookSession {
   }
 
   #cellView(index: number, live: LiveCell): CellView {
-    return { index, state: live.state, html: this.#options.renderer.renderOutputs(live.outputs), executionCount: live.executionCount };
+    const view: CellView = { index, state: live.state, html: this.#options.renderer.renderOutputs(live.outputs), executionCount: live.executionCount };
+    const checks = checksResultOf(live.outputs);
+    const cell = this.#notebook.cells[index];
+    const predict = cell?.cell_type === 'code' && cellPolicy(cell).predict && (live.state === 'ok' || live.state === 'error');
+    const stdout = predict ? live.outputs.flatMap((o) => (o.output_type === 'stream' && o.name === 'stdout' ? [multilineText(o.text)] : [])).join('') : undefined;
+    return { ...view, ...(checks ? { checks } : {}), ...(stdout !== undefined ? { stdout } : {}) };
   }
 
   #setCell(index: number, live: LiveCell, broadcast = true): void {
