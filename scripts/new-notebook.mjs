@@ -5,8 +5,9 @@
 //   npm run new-notebook -- 07-worker-threads "Worker threads"
 //
 // Writes notebooks/NN-topic.ipynb (or DIR/NN-topic.ipynb): nbformat 4.5, kernel tslab (jslab with
-// --js), title and intro, a first code cell, Exercises with a hidden solution cell, Interview
-// corner. Never overwrites a file. Exit status 1 when the file exists or cannot be written, 2 on
+// --js), title and intro, a first code cell, two self-checking Exercises (starter tagged
+// exercise, checks tagged exercise-check, hidden solution: they pass `npm test` as scaffolded),
+// Interview corner. Never overwrites a file. Exit status 1 when the file exists or cannot be written, 2 on
 // bad usage. Needs the package built first: npm run build -w @scalable-ts/notebook
 import { access } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';

@@ -28,6 +28,8 @@ export interface ApiKeyRecord extends ApiKeyPrincipal {
   secretHash: string;
   createdAt: number;
   expiresAt?: number;
+  /** The lifetime it was issued with, passed on to its successor by {@link ApiKeyStore.rotate}. */
+  ttlMs?: number;
   revokedAt?: number;
 }
 
@@ -49,6 +51,13 @@ const PREFIX = /^[a-z][a-z0-9]{1,15}$/;
 const ID = /^[0-9a-f]{16}$/;
 const SECRET_LENGTH = 43;
 const DUMMY_HASH = sha256('no key has this secret');
+
+/** Refuses a NaN, infinite or too small duration: `clock() >= NaN` is false, so the key would never expire. */
+function milliseconds(name: string, value: unknown, min: number): void {
+  if (value !== undefined && (typeof value !== 'number' || !Number.isFinite(value) || value < min)) {
+    throw new TypeError(`${name} must be a finite number of milliseconds >= ${min}`);
+  }
+}
 
 /**
  * Issues, verifies, rotates and revokes API keys, storing only hashes.
@@ -75,6 +84,7 @@ export class ApiKeyStore {
 
   /** Issues a key for `subject`; `ttlMs` makes it expire. */
   issue(grant: { subject: string; scopes?: readonly string[]; ttlMs?: number }): IssuedApiKey {
+    milliseconds('ttlMs', grant.ttlMs, 1);
     const id = randomBytes(8).toString('hex');
     const secret = randomToken(32);
     const createdAt = this.#clock();
@@ -85,7 +95,10 @@ export class ApiKeyStore {
       secretHash: sha256(secret).toString('hex'),
       createdAt,
     };
-    if (grant.ttlMs !== undefined) record.expiresAt = createdAt + grant.ttlMs;
+    if (grant.ttlMs !== undefined) {
+      record.expiresAt = createdAt + grant.ttlMs;
+      record.ttlMs = grant.ttlMs;
+    }
     this.#records.set(id, record);
     return { id, key: `${this.#prefix}_${id}_${secret}` };
   }
@@ -107,10 +120,18 @@ export class ApiKeyStore {
     return { id: record.id, subject: record.subject, scopes: record.scopes };
   }
 
-  /** Issues a successor of key `id` and lets the old key live `graceMs` longer (default 24 h). */
+  /**
+   * Issues a successor of key `id`, with the same subject, scopes and lifetime, and lets the old
+   * key live `graceMs` longer (default 24 h). A revoked or expired key has no successor: rotating
+   * must not bring a dead key back to life.
+   *
+   * @throws ApiKeyInvalidError for an unknown or revoked id, ApiKeyExpiredError for an expired key.
+   */
   rotate(id: string, options: { graceMs?: number } = {}): IssuedApiKey {
+    milliseconds('graceMs', options.graceMs, 0);
     const old = this.#live(id);
-    const successor = this.issue({ subject: old.subject, scopes: old.scopes });
+    if (old.expiresAt !== undefined && this.#clock() >= old.expiresAt) throw new ApiKeyExpiredError(`API key ${old.id} expired; issue a new key instead`);
+    const successor = this.issue({ subject: old.subject, scopes: old.scopes, ...(old.ttlMs !== undefined && { ttlMs: old.ttlMs }) });
     const end = this.#clock() + (options.graceMs ?? 24 * 60 * 60 * 1000);
     old.expiresAt = Math.min(old.expiresAt ?? end, end);
     return successor;

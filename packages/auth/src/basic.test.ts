@@ -35,9 +35,10 @@ describe('HTTP Basic (RFC 7617)', () => {
   });
 
   it('round-trips any user-id without colon and any password', () => {
-    const visible = fc.string({ unit: 'grapheme', maxLength: 20 }).filter((s) => !/[\u0000-\u001f\u007f]/.test(s));
+    const visible = fc.string({ unit: 'grapheme', maxLength: 20 }).filter((s) => !/[\p{Cc}\p{Zl}\p{Zp}]/u.test(s));
+    const userId = visible.filter((s) => !s.includes(':') && !/(?![\u200c\u200d])\p{Cf}/u.test(s));
     fc.assert(
-      fc.property(visible.filter((s) => !s.includes(':')), visible, (username, password) => {
+      fc.property(userId, visible, (username, password) => {
         expect(parseBasicAuthorization(formatBasicAuthorization(username, password))).toEqual({
           username: username.normalize('NFC'),
           password: password.normalize('NFC'),

@@ -14,8 +14,15 @@ export interface BasicCredentials {
 }
 
 const BASIC = /^basic +([A-Za-z0-9+/]+={0,2}) *$/i;
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u001f\u007f]/;
+// RFC 7617 §2 forbids CTL (RFC 5234: %x00-1F / %x7F). With UTF-8 (§2.1) the same reasoning
+// covers the C1 controls U+0080-U+009F (NEL, U+0085, among them) and the Unicode line and
+// paragraph separators U+2028/U+2029: all are \p{Cc} or \p{Zl}/\p{Zp}, none belongs in a
+// credential, and line breaks in a user name forge log lines. The user-id also may not hold
+// format characters (\p{Cf}: bidi overrides, zero-width space, soft hyphen), which make two names
+// look alike; RFC 8265's UsernameCasePreserved profile, which §2.1 points to, disallows them too,
+// except ZWNJ and ZWJ (U+200C, U+200D) that some scripts need (RFC 5892 CONTEXTJ).
+const CONTROL = /[\p{Cc}\p{Zl}\p{Zp}]/u;
+const USER_ID_FORMAT = /(?![\u200c\u200d])\p{Cf}/u;
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 /**
@@ -41,8 +48,10 @@ export function parseBasicAuthorization(header: string): BasicCredentials {
   }
   const colon = text.indexOf(':');
   if (colon < 0) throw new MalformedCredentialsError('the credentials have no colon between user-id and password');
-  if (CONTROL.test(text)) throw new MalformedCredentialsError('the credentials contain control characters');
-  return { username: text.slice(0, colon).normalize('NFC'), password: text.slice(colon + 1).normalize('NFC') };
+  if (CONTROL.test(text)) throw new MalformedCredentialsError('the credentials contain control characters or line separators');
+  const username = text.slice(0, colon);
+  if (USER_ID_FORMAT.test(username)) throw new MalformedCredentialsError('the user-id contains format characters');
+  return { username: username.normalize('NFC'), password: text.slice(colon + 1).normalize('NFC') };
 }
 
 /**
@@ -55,7 +64,8 @@ export function parseBasicAuthorization(header: string): BasicCredentials {
  */
 export function formatBasicAuthorization(username: string, password: string): string {
   if (username.includes(':')) throw new TypeError('a Basic user-id cannot contain ":"');
-  if (CONTROL.test(username) || CONTROL.test(password)) throw new TypeError('Basic credentials cannot contain control characters');
+  if (CONTROL.test(username) || CONTROL.test(password)) throw new TypeError('Basic credentials cannot contain control characters or line separators');
+  if (USER_ID_FORMAT.test(username)) throw new TypeError('a Basic user-id cannot contain format characters');
   return `Basic ${Buffer.from(`${username}:${password}`.normalize('NFC'), 'utf8').toString('base64')}`;
 }
 

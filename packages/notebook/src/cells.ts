@@ -47,3 +47,4 @@ export function codeCells(nb: Pick<Notebook, 'cells'>): CodeCellEntry[] {
   });
   return entries;
 }
+

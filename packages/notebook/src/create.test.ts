@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { cellTags, codeCells } from './cells.js';
+import { EXERCISE_TAGS } from './tags.js';
 import { createNotebook, SOLUTION_TAGS } from './create.js';
 import { sourceText } from './multiline.js';
 import { parseNotebook } from './read.js';
@@ -19,18 +20,24 @@ describe('createNotebook', () => {
     expect(createNotebook({ title: 'X', kernel: 'tslab' }).cells[0]!.id).not.toBe(ids[0]);
   });
 
-  it('follows the house shape: title and intro, code, exercises with a hidden solution, interview corner', () => {
+  it('follows the house shape: title and intro, code, two self-checking exercises with hidden solutions, interview corner', () => {
     const nb = createNotebook({ title: 'Queues', summary: 'Queues decouple producers from consumers.', kernel: 'tslab' });
-    expect(nb.cells.map((cell) => cell.cell_type)).toEqual(['markdown', 'code', 'markdown', 'code', 'markdown']);
+    expect(nb.cells.map((cell) => cell.cell_type)).toEqual(['markdown', 'code', 'markdown', ...Array(2).fill(['markdown', 'code', 'code', 'code']).flat(), 'markdown']);
     const title = sourceText(nb.cells[0]!);
     expect(title).toMatch(/^# Queues\n\nQueues decouple producers from consumers\.\n\nAfter this notebook you will be able to:\n\n- /);
     expect(sourceText(nb.cells[2]!)).toMatch(/^## Exercises\n/);
-    expect(sourceText(nb.cells[4]!)).toMatch(/^## Interview corner\n/);
-    const [first, solution] = codeCells(nb);
+    expect(sourceText(nb.cells[3]!)).toMatch(/^### Exercise 1: /);
+    expect(sourceText(nb.cells[7]!)).toMatch(/^### Exercise 2: /);
+    expect(sourceText(nb.cells.at(-1)!)).toMatch(/^## Interview corner\n/);
+    const [first, ...exercises] = codeCells(nb);
     expect(cellTags(first!.cell)).toEqual([]);
-    expect(cellTags(solution!.cell)).toEqual([...SOLUTION_TAGS]);
-    expect(solution!.cell.metadata.jupyter).toEqual({ source_hidden: true });
-    expect(solution!.cell).toMatchObject({ outputs: [], execution_count: null });
+    expect(exercises.map(({ cell }) => cellTags(cell))).toEqual(
+      Array(2).fill([[EXERCISE_TAGS.exercise], [EXERCISE_TAGS.check], [...SOLUTION_TAGS]]).flat(),
+    );
+    const solution = exercises[2]!.cell;
+    expect(solution.metadata.jupyter).toEqual({ source_hidden: true });
+    expect(solution).toMatchObject({ outputs: [], execution_count: null });
+    expect(sourceText(exercises[1]!.cell)).toMatch(/^import \{ checks \} from "@scalable-ts\/exercises";\nimport assert from "node:assert\/strict";\nawait checks\(\{/);
     expect(sourceText(createNotebook({ title: 'Q', kernel: 'tslab' }).cells[0]!)).toContain('TODO');
   });
 
@@ -38,6 +45,9 @@ describe('createNotebook', () => {
     const nb = createNotebook({ title: 'Plain JS', kernel: 'jslab' });
     expect(nb.metadata.kernelspec).toEqual({ display_name: 'JavaScript', language: 'javascript', name: 'jslab' });
     expect(nb.metadata.language_info).toMatchObject({ name: 'javascript', file_extension: '.js' });
+    const sources = codeCells(nb).map(({ cell }) => sourceText(cell)).join('\n');
+    expect(sources).toContain('function double(n) {');
+    expect(sources).not.toMatch(/: (?:number|Promise)/);
   });
 
   it('survives a write and read unchanged', () => {

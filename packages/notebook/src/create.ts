@@ -2,8 +2,10 @@
  * A new notebook in the house style (shared/NOTEBOOKS.md): nbformat 4.5 with cell ids, the tslab
  * (or jslab) kernelspec and language_info exactly as that kernel reports them (so Jupyter has
  * nothing to rewrite on first save), and the skeleton every notebook follows: title and intro,
- * a first code cell, Exercises with a hidden solution, and an Interview corner.
+ * a first code cell, two self-checking Exercises (starter, checks, hidden solution: the form of
+ * issue 17), and an Interview corner.
  */
+import { EXERCISE_TAGS } from './tags.js';
 import { newCellId } from './cell-id.js';
 import { toMultiline } from './multiline.js';
 import type { Cell, CodeCell, MarkdownCell, Notebook, NotebookMetadata } from './types.js';
@@ -13,7 +15,36 @@ import type { Cell, CodeCell, MarkdownCell, Notebook, NotebookMetadata } from '.
  * Jupyter Book / nbconvert convention of collapsing a cell's source. Solution cells also start
  * with their source collapsed in JupyterLab (`metadata.jupyter.source_hidden`).
  */
-export const SOLUTION_TAGS: readonly string[] = ['solution', 'hide-input'];
+export const SOLUTION_TAGS: readonly string[] = [EXERCISE_TAGS.solution, 'hide-input'];
+
+/** The three code cells of a scaffolded exercise (the check cell's imports come first). */
+interface ExerciseSources {
+  starter: string;
+  checks: string;
+  solution: string;
+}
+
+const CHECK_IMPORTS = 'import { checks } from "@scalable-ts/exercises";\nimport assert from "node:assert/strict";\n';
+
+// Placeholders that already work: each starter fails its checks and each solution passes them,
+// so a new notebook passes `npm test` before its author writes a word. `t` keeps a type
+// annotation in TypeScript and drops it in JavaScript.
+function placeholderExercises(ts: boolean): readonly [ExerciseSources, ExerciseSources] {
+  const t = (annotation: string) => (ts ? annotation : '');
+  return [
+    {
+      starter: `// TODO: the starter the learner edits: it compiles and runs, but is wrong.\nfunction double(n${t(': number')})${t(': number')} {\n  return 0;\n}`,
+      checks: 'await checks({\n  "doubles a number": () => assert.equal(double(21), 42, `double(21) is 42; yours gave ${double(21)}`),\n  "keeps zero": () => assert.equal(double(0), 0, "double(0) is 0"),\n});',
+      solution: `function double(n${t(': number')})${t(': number')} {\n  return 2 * n;\n}`,
+    },
+    {
+      starter: `// TODO: an async starter.\nasync function total(values${t(': Promise<number>[]')})${t(': Promise<number>')} {\n  return 0;\n}`,
+      checks:
+        'await checks({\n  "adds what the promises resolve to": async () => {\n    const sum = await total([Promise.resolve(1), Promise.resolve(2)]);\n    assert.equal(sum, 3, `1 + 2 is 3; yours gave ${sum}`);\n  },\n});',
+      solution: `async function total(values${t(': Promise<number>[]')})${t(': Promise<number>')} {\n  return (await Promise.all(values)).reduce((a, b) => a + b, 0);\n}`,
+    },
+  ];
+}
 
 /** Options of {@link createNotebook}. */
 export interface CreateNotebookOptions {
@@ -87,6 +118,13 @@ export function createNotebook(options: CreateNotebookOptions): Notebook {
   const intro =
     summary?.trim() ||
     'TODO: two or three sentences on why this topic matters when you build scalable applications.';
+  const [first, second] = placeholderExercises(kernel === 'tslab');
+  const exercise = (n: number, task: string, sources: ExerciseSources): Cell[] => [
+    markdown(`### Exercise ${n}: TODO a title\n\n${task}`),
+    code(sources.starter, { tags: [EXERCISE_TAGS.exercise] }),
+    code(CHECK_IMPORTS + sources.checks, { tags: [EXERCISE_TAGS.check] }),
+    code(sources.solution, { jupyter: { source_hidden: true }, tags: [...SOLUTION_TAGS] }),
+  ];
   const cells: Cell[] = [
     markdown(
       `# ${title.trim()}\n\n${intro}\n\nAfter this notebook you will be able to:\n\n` +
@@ -94,10 +132,11 @@ export function createNotebook(options: CreateNotebookOptions): Notebook {
     ),
     code('// TODO: one idea per cell, ending with the value that proves it.\nconst answer = 6 * 7;\nanswer'),
     markdown(
-      '## Exercises\n\n1. TODO: an exercise that practises the idea above.\n\n' +
-        'A solution follows, collapsed: try the exercise first, then click the cell to open it.',
+      '## Exercises\n\nEach exercise checks itself: edit the starter, run it, then run the checks below it ' +
+        '(in the workshop, press **Check**). A solution follows each, collapsed: try first.',
     ),
-    code('// Solution to exercise 1.\n// TODO', { jupyter: { source_hidden: true }, tags: [...SOLUTION_TAGS] }),
+    ...exercise(1, 'TODO: the task, and what "right" means (the checks say it too).', first),
+    ...exercise(2, 'TODO: a second task; this one awaits.', second),
     markdown('## Interview corner\n\n**TODO: a question from the seed notes on this topic?**\n\nTODO: the answer, in a few lines.'),
   ];
   return { cells, metadata: structuredClone(KERNELS[kernel]), nbformat: 4, nbformat_minor: 5 };

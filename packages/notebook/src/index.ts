@@ -29,6 +29,7 @@ export { validateNotebook } from './validate.js';
 export { kernelNameOf } from './kernelspec.js';
 export { multilineText, sourceText, toMultiline } from './multiline.js';
 export { cellTags, codeCells, type CodeCellEntry } from './cells.js';
+export { EXERCISE_TAGS } from './tags.js';
 export { serializeNotebook } from './serialize.js';
 export { writeNotebook } from './write.js';
 export { sanitize, parseSanitizeConfig, type Sanitizer } from './sanitize.js';

@@ -30,7 +30,7 @@ describe.skipIf(!built)('scripts/new-notebook.mjs (needs the built package)', ()
   it('writes NN-topic.ipynb in the house style and says so', async () => {
     const { status, stdout } = await run('07-worker-threads', 'Worker threads', '--summary', 'Threads for CPU work.', '--dir', dir);
     expect(status).toBe(0);
-    expect(stdout).toMatch(/^Created .*07-worker-threads\.ipynb \(tslab, nbformat 4\.5, 5 cells\)\./);
+    expect(stdout).toMatch(/^Created .*07-worker-threads\.ipynb \(tslab, nbformat 4\.5, 12 cells\)\./);
     const text = await readFile(join(dir, '07-worker-threads.ipynb'), 'utf8');
     const nb = parseNotebook(text, '07-worker-threads.ipynb');
     expect(nb.metadata.kernelspec?.name).toBe('tslab');

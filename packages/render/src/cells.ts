@@ -12,6 +12,7 @@ import type { CodeHighlighter } from './highlight.js';
 import { escapeHtml } from './html.js';
 import type { MarkdownEnv, MarkdownRenderer } from './markdown.js';
 import { renderOutputs } from './outputs.js';
+import { sanitizeHtml } from './sanitize.js';
 
 /** What rendering cells needs: the shared tools, the page env and the notebook's language. */
 export interface CellContext {
@@ -65,7 +66,7 @@ function renderBody(cell: Cell, tags: ReadonlySet<string>, ctx: CellContext): st
     case 'raw': {
       // nbconvert's rule: raw cells show only when they say they are HTML or markdown.
       const format = cell.metadata['format'] ?? cell.metadata['raw_mimetype'];
-      if (format === 'text/html') return sourceText(cell);
+      if (format === 'text/html') return sanitizeHtml(sourceText(cell));
       if (format === 'text/markdown') {
         ctx.env.attachments = cell.attachments;
         return ctx.markdown.render(sourceText(cell), ctx.env);

@@ -23,6 +23,8 @@ export type { BuildSiteOptions, BuildSiteResult, NotebookSource, SiteFailure, Si
 export { serveSite } from './serve.js';
 export type { ServeOptions, SiteServer } from './serve.js';
 export { siteStylesheetPath } from './assets.js';
+export { sanitizeHtml } from './sanitize.js';
+export { SITE_CSP, livePageCsp } from './csp.js';
 export type { CauseOptions } from './errors.js';
 export {
   NotebookReadError,

@@ -2,6 +2,7 @@
  * The page shell shared by notebook pages and the index: head, site header, pager, footer.
  * Every value placed here is escaped; only `body` is HTML.
  */
+import { SITE_CSP } from './csp.js';
 import { escapeHtml } from './html.js';
 
 /** A link to another page of the site. */
@@ -28,7 +29,11 @@ export interface LayoutOptions {
   readonly bodyClass?: string | undefined;
   /** Stylesheets linked after `stylesheetHref` (default none). */
   readonly stylesheets?: readonly string[] | undefined;
-  /** Module scripts for `<head>` (default none: the page stays script-free). */
+  /**
+   * Module scripts for `<head>` (default none: the page stays script-free and carries
+   * {@link SITE_CSP} as a `<meta>` policy). A page with scripts gets no meta policy: the server
+   * that runs it sends its own header (`livePageCsp`).
+   */
   readonly scripts?: readonly string[] | undefined;
 }
 
@@ -65,11 +70,12 @@ export function renderLayout(options: LayoutOptions): string {
     ...(options.stylesheets ?? []).map((href) => `\n<link rel="stylesheet" href="${escapeHtml(href)}">`),
     ...(options.scripts ?? []).map((src) => `\n<script type="module" src="${escapeHtml(src)}"></script>`),
   ].join('');
+  const policy = (options.scripts ?? []).length === 0 ? `\n<meta http-equiv="Content-Security-Policy" content="${escapeHtml(SITE_CSP)}">` : '';
   const footer = options.footer ? `<footer class="site-footer">${escapeHtml(options.footer)}</footer>\n` : '';
   return `<!doctype html>
 <html lang="en">
 <head>
-<meta charset="utf-8">
+<meta charset="utf-8">${policy}
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(fullTitle)}</title>${description}
 <meta name="generator" content="@scalable-ts/render">

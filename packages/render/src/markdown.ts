@@ -6,14 +6,17 @@
  * "Exercises" headings in different cells get `exercises` and `exercises-1`), and the cell being
  * rendered puts its attachments there for the image rule to resolve.
  *
- * `html: true`: notebooks in this project are our own, trusted content, and Jupyter renders raw
- * HTML in markdown cells too. Text in outputs never goes through here except `text/markdown`.
+ * `html: true`, as Jupyter renders raw HTML in markdown cells too; but a notebook may come from
+ * anywhere, so every render's result goes through `sanitizeHtml` (`sanitize.ts`) before it
+ * reaches a page: raw HTML keeps its tables and styling and loses anything that runs script.
+ * Text in outputs never goes through here except `text/markdown` (sanitised the same way).
  */
 import type { MimeBundle } from '@scalable-ts/notebook';
 import MarkdownIt from 'markdown-it';
 import anchor from 'markdown-it-anchor';
 import type { CodeHighlighter } from './highlight.js';
 import { attachmentDataUri } from './images.js';
+import { sanitizeHtml } from './sanitize.js';
 
 /** Per-page state shared by every markdown render of one page. */
 export interface MarkdownEnv {
@@ -24,13 +27,13 @@ export interface MarkdownEnv {
 
 /** A configured markdown renderer. */
 export interface MarkdownRenderer {
-  /** Render markdown to HTML; pass the same `env` for every cell of one page. */
+  /** Render markdown to sanitised HTML; pass the same `env` for every cell of one page. */
   render(source: string, env: MarkdownEnv): string;
 }
 
 /** Options for {@link createMarkdown}. */
 export interface MarkdownOptions {
-  /** Allow raw HTML in markdown (default `true`: notebooks are trusted content). */
+  /** Allow raw HTML in markdown (default `true`; it is sanitised either way). */
   readonly html?: boolean;
 }
 
@@ -99,6 +102,6 @@ export function createMarkdown(highlighter: CodeHighlighter, options: MarkdownOp
   };
 
   return {
-    render: (source, env) => md.render(source, env),
+    render: (source, env) => sanitizeHtml(md.render(source, env)),
   };
 }

@@ -4,14 +4,16 @@
  * Consecutive stream outputs of one name are merged first (a kernel flushes stdout in arbitrary
  * chunks; the reader should see one block). Each rich output then shows its richest MIME type, in
  * the order of `MIME_ORDER`. Text outputs go through `ansiToHtml`, which escapes everything;
- * only `text/html` (and the markdown renderer's raw HTML) reach the page unescaped, because the
- * notebooks are trusted content.
+ * `text/html` (and `text/markdown`'s raw HTML) go through `sanitizeHtml`: a notebook may come
+ * from anywhere, and its outputs, committed or fresh, must not run script in the page. Types that
+ * exist to run script (`application/javascript`, widget views) are never shown.
  */
 import { multilineText, stripAnsi, type MimeBundle, type Output, type StreamOutput } from '@scalable-ts/notebook';
 import { ansiToHtml } from './ansi.js';
 import type { CodeHighlighter } from './highlight.js';
 import { escapeHtml } from './html.js';
 import { imageDataUri } from './images.js';
+import { sanitizeHtml } from './sanitize.js';
 import type { MarkdownEnv, MarkdownRenderer } from './markdown.js';
 import { mimeText } from './mime-text.js';
 
@@ -95,7 +97,7 @@ function renderMime(
   const value = data[mime];
   switch (mime) {
     case 'text/html':
-      return `<div class="output-html">${mimeText(value)}</div>`;
+      return `<div class="output-html">${sanitizeHtml(mimeText(value))}</div>`;
     case 'image/svg+xml':
     case 'image/png':
     case 'image/jpeg': {

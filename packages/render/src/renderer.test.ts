@@ -71,10 +71,10 @@ describe('markdown cells', () => {
   });
 
   test('attachments resolve to data URIs', () => {
-    expect(cell('md-code')).toMatch(/<img src="data:image\/png;base64,iVBORw0KGgo[^"]*" alt="a dot">/);
+    expect(cell('md-code')).toMatch(/<img src="data:image\/png;base64,iVBORw0KGgo[^"]*" alt="a dot" \/>/);
   });
 
-  test('raw HTML is allowed (trusted notebooks)', () => {
+  test('raw HTML is kept (sanitised: see sanitize.test.ts)', () => {
     expect(cell('md-code')).toContain('<kbd>Ctrl</kbd>');
   });
 
@@ -137,11 +137,11 @@ describe('code cells', () => {
   test('raw cells show only as text/html or text/markdown', () => {
     expect(page).not.toContain('raw text not shown');
     const nb = notebook(
-      { cell_type: 'raw', metadata: { format: 'text/html' }, source: '<hr class="raw">' },
+      { cell_type: 'raw', metadata: { format: 'text/html' }, source: '<hr class="raw" />' },
       { cell_type: 'raw', metadata: { raw_mimetype: 'text/markdown' }, source: '*raw md*' },
     );
     const html = renderer.renderNotebook(nb, { path: 'x.ipynb' });
-    expect(html).toContain('<hr class="raw">');
+    expect(html).toContain('<hr class="raw" />');
     expect(html).toContain('<em>raw md</em>');
   });
 });

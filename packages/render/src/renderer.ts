@@ -25,7 +25,7 @@ export interface RendererOptions {
   readonly languages?: readonly string[];
   /** URL of the stylesheet from a page (default `"site.css"`, next to the pages). */
   readonly stylesheetHref?: string;
-  /** Allow raw HTML in markdown cells (default `true`: the notebooks are trusted content). */
+  /** Allow raw HTML in markdown cells (default `true`; sanitised either way, see `sanitize.ts`). */
   readonly html?: boolean;
 }
 

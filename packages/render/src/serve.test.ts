@@ -3,7 +3,7 @@ import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { ServeRootError, serveSite, type SiteServer } from './index.js';
+import { ServeRootError, serveSite, SITE_CSP, type SiteServer } from './index.js';
 
 let base: string;
 let server: SiteServer;
@@ -53,6 +53,14 @@ describe('serveSite', () => {
     expect(res.headers.get('content-type')).toBe('text/html; charset=utf-8');
     expect(res.headers.get('cache-control')).toBe('no-cache');
     expect(await res.text()).toBe('<h1>home</h1>');
+  });
+
+  test('every answer carries the site policy (no script) with frame-ancestors, and nosniff', async () => {
+    for (const path of ['', 'nowhere.html']) {
+      const res = await fetch(`${server.url}${path}`);
+      expect(res.headers.get('content-security-policy'), path).toBe(`${SITE_CSP}; frame-ancestors 'none'`);
+      expect(res.headers.get('x-content-type-options'), path).toBe('nosniff');
+    }
   });
 
   test.each([

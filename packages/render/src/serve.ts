@@ -9,13 +9,15 @@
  *      path once symlinks are followed (404 then, to reveal nothing);
  *   5. a directory serves its `index.html` (after a redirect adding the trailing `/`, so relative
  *      links work); anything missing is a 404.
- * Every response says `Cache-Control: no-cache`, so a rebuilt page shows on reload.
+ * Every response says `Cache-Control: no-cache`, so a rebuilt page shows on reload, and carries
+ * the site's Content-Security-Policy (no script, `frame-ancestors 'none'`) with `nosniff`.
  */
 import { createReadStream } from 'node:fs';
 import { realpath, stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, resolve, sep } from 'node:path';
+import { SITE_CSP } from './csp.js';
 import { ServeRootError } from './errors.js';
 
 /** Options of {@link serveSite}. */
@@ -35,6 +37,9 @@ export interface SiteServer {
 }
 
 const TEXT = '; charset=utf-8';
+
+/** The site's policy, plus what only a header can say. */
+const HEADER_CSP = `${SITE_CSP}; frame-ancestors 'none'`;
 
 /** Content types by extension; anything else is `application/octet-stream`. */
 export const CONTENT_TYPES: Readonly<Record<string, string>> = {
@@ -69,6 +74,7 @@ function send(res: ServerResponse, status: number, message: string, headers: Rec
     'Content-Length': Buffer.byteLength(body),
     'Cache-Control': 'no-cache',
     'X-Content-Type-Options': 'nosniff',
+    'Content-Security-Policy': HEADER_CSP,
     ...headers,
   });
   res.end(res.req.method === 'HEAD' ? undefined : body);
@@ -109,6 +115,7 @@ async function handle(root: string, realRoot: string, req: IncomingMessage, res:
     'Cache-Control': 'no-cache',
     'Last-Modified': info.mtime.toUTCString(),
     'X-Content-Type-Options': 'nosniff',
+    'Content-Security-Policy': HEADER_CSP,
   });
   if (req.method === 'HEAD') {
     res.end();

@@ -144,6 +144,18 @@ describe('auth on write routes', () => {
     expect(reader.headers['www-authenticate']).toContain('error="insufficient_scope", scope="books:write"');
     expect((await app.inject({ url: '/books' })).json().items).toHaveLength(1);
   });
+
+  it('answers a token whose header holds CR/LF or non-Latin-1 text with a clean 401, nothing of it echoed', async () => {
+    const segment = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
+    for (const alg of ['HS256\r\nSet-Cookie: a=b', 'HS256\u2603']) {
+      const hostile = `${segment({ alg })}.${segment({ sub: 'x' })}.${'A'.repeat(43)}`;
+      const response = await post(emma, { authorization: `Bearer ${hostile}` });
+      expect(response.statusCode).toBe(401);
+      expect(response.headers['www-authenticate']).toBe('Bearer realm="bookshelf", error="invalid_token", error_description="the token algorithm is not accepted"');
+      expect(response.headers['x-content-type-options']).toBe('nosniff');
+      expect(response.body).not.toMatch(/Set-Cookie|\u2603/);
+    }
+  });
 });
 
 describe('pagination', () => {

@@ -64,6 +64,10 @@ export async function buildBookshelf(options: BookshelfOptions): Promise<Fastify
   });
   for (const schema of SHARED_SCHEMAS) app.addSchema(schema);
 
+  // Every answer is JSON (or empty): no browser may sniff it into HTML or script.
+  app.addHook('onSend', async (_request, reply) => {
+    reply.header('x-content-type-options', 'nosniff');
+  });
   app.removeContentTypeParser('text/plain');
   app.addContentTypeParser('application/merge-patch+json', { parseAs: 'string' }, app.getDefaultJsonParser('error', 'error'));
   app.setErrorHandler((error, request, reply) => sendProblem(reply, toProblem(error as Error, request, bodyLimit), request.url));

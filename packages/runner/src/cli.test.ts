@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { readFile, readdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TWICE, WINDOW, exerciseCells, mixedNotebookJson } from './test-support/exercises.js';
 import { notebookJson, scratch, stdout } from './test-support/notebooks.js';
 
 const CLI = fileURLToPath(new URL('../../../scripts/test-notebooks.mjs', import.meta.url));
@@ -86,6 +87,20 @@ describe('scripts/test-notebooks.mjs', () => {
     expect([first.code, second.code], first.out + second.out).toEqual([0, 0]);
     const ran = (out: string) => ['s1', 's2'].filter((name) => new RegExp(`${name}\\.ipynb\\s+1`).test(out));
     expect([...ran(first.out), ...ran(second.out)].sort()).toEqual(['s1', 's2']);
+  });
+
+  it('mutation: reports each exercise as a test, and exits 1 when a solution is replaced by its starter', async () => {
+    const path = await dir.write('mutant.ipynb', mixedNotebookJson([...exerciseCells({ ...WINDOW, solution: WINDOW.starter }), ...exerciseCells(TWICE)]));
+    const junit = `${dir.dir}/mutant.xml`;
+    const run = await runCli([path, '--junit', junit]);
+    expect(run.code, run.out).toBe(1);
+    // Six cells (the checks after the starters fail as expected, so pass), two exercises: one fails.
+    expect(run.out).toMatch(/mutant\.ipynb\s+7\s+1\s+0\s+[\d.]+/);
+    expect(run.out).toContain('mutant.ipynb › [exercise 1] a sliding window (cells [1], [2], [3]): 2 of 2 checks failed after the solution');
+    const xml = await readFile(junit, 'utf8');
+    expect(xml).toContain('[2] checks of exercise 1, expected to fail on the starter');
+    expect(xml).toContain('[exercise 1] a sliding window');
+    expect(xml).toContain('[exercise 2] Make `twice` resolve to twice its argument.');
   });
 
   it('refuses bad options with a usage line and exit status 2', async () => {

@@ -26,6 +26,18 @@ export class CellFailure extends RunnerError {
   }
 }
 
+/** An exercise failed its proof: its message names the notebook, the exercise, its cells and which direction failed. */
+export class ExerciseFailure extends RunnerError {
+  constructor(
+    readonly notebookPath: string,
+    readonly exerciseNumber: number,
+    readonly reason: string,
+    message: string,
+  ) {
+    super('ERR_EXERCISE_FAILED', message);
+  }
+}
+
 /** A bad option value (a timeout that is not a positive number of seconds, a bad shard). */
 export class RunnerOptionError extends RunnerError {
   constructor(message: string) {

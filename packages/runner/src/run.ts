@@ -3,13 +3,15 @@
  * at once. Used by `npm start -- --execute` and by the benchmark; `npm test` goes through vitest.
  */
 import type { Notebook } from '@scalable-ts/notebook';
-import { NotebookSession, type CellOutcome, type SessionOptions } from './session.js';
+import { NotebookSession, type CellOutcome, type ExerciseOutcome, type SessionOptions } from './session.js';
 
 /** How one notebook's run ended. */
 export interface NotebookOutcome {
   path: string;
   /** One entry per code cell; empty when the notebook could not be opened. */
   cells: CellOutcome[];
+  /** One entry per exercise: starter ⇒ a check fails, solution ⇒ all pass. */
+  exercises: ExerciseOutcome[];
   /** The notebook with fresh outputs (undefined when it could not be opened). */
   notebook?: Notebook;
   /** Why the notebook could not be opened or run (a bad file, an unknown kernel…). */
@@ -19,9 +21,14 @@ export interface NotebookOutcome {
   ms: number;
 }
 
-/** Whether every cell passed or was skipped, and nothing else went wrong. */
+/** Whether every cell and exercise passed or was skipped, and nothing else went wrong. */
 export function succeeded(outcome: NotebookOutcome): boolean {
-  return !outcome.error && outcome.lateErrors.length === 0 && outcome.cells.every((cell) => cell.status !== 'failed');
+  return (
+    !outcome.error &&
+    outcome.lateErrors.length === 0 &&
+    outcome.cells.every((cell) => cell.status !== 'failed') &&
+    outcome.exercises.every((exercise) => exercise.status !== 'failed')
+  );
 }
 
 /** Runs every code cell of the notebook at `path` in a fresh kernel. Never throws. */
@@ -32,12 +39,14 @@ export async function runNotebook(path: string, options: SessionOptions = {}): P
     session = await NotebookSession.open(path, options);
     const cells: CellOutcome[] = [];
     for (const ref of session.cells) cells.push(await session.runCell(ref.number));
+    const exercises: ExerciseOutcome[] = [];
+    for (const ref of session.exercises) exercises.push(await session.proveExercise(ref.number));
     const lateErrors = await session.settle();
     await session.close();
-    return { path, cells, notebook: session.updatedNotebook(), lateErrors, ms: performance.now() - started };
+    return { path, cells, exercises, notebook: session.updatedNotebook(), lateErrors, ms: performance.now() - started };
   } catch (error) {
     await session?.close().catch(() => {});
-    return { path, cells: [], error: error as Error, lateErrors: [], ms: performance.now() - started };
+    return { path, cells: [], exercises: [], error: error as Error, lateErrors: [], ms: performance.now() - started };
   }
 }
 

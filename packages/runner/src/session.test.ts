@@ -167,15 +167,24 @@ describe('running one cell', () => {
             'import { readNotebook } from "@scalable-ts/notebook";',
             'import { runNotebook } from "@scalable-ts/runner";',
             'import { createRenderer } from "@scalable-ts/render";',
-            '[Kernel, readNotebook, runNotebook, createRenderer].map((f) => typeof f)',
+            'import { checks } from "@scalable-ts/exercises";',
+            '[Kernel, readNotebook, runNotebook, createRenderer, checks].map((f) => typeof f)',
           ].join('\n'),
-          outputs: [stdout("[ 'function', 'function', 'function', 'function' ]\n")],
+          outputs: [stdout("[ 'function', 'function', 'function', 'function', 'function' ]\n")],
+        },
+        {
+          // checks() finds tslab's display writer: one display_data with the lines and the structured result.
+          source: 'await checks({ "one is one": () => {} })',
+          outputs: [{ output_type: 'display_data', data: { 'text/plain': ['✔ one is one'], 'application/vnd.scalable-ts.checks+json': {} }, metadata: {} }],
         },
       ]),
     );
     const outcome = await runNotebook(path);
-    expect(outcome.cells[0]?.error?.message ?? '').toBe('');
-    expect(statuses(outcome)).toEqual(['passed']);
+    expect(outcome.cells.map((cell) => cell.error?.message ?? '').join('')).toBe('');
+    expect(statuses(outcome)).toEqual(['passed', 'passed']);
+    expect(outcome.cells[1]?.outputs).toEqual([
+      { output_type: 'display_data', data: { 'text/plain': '✔ one is one', 'application/vnd.scalable-ts.checks+json': { version: 1, total: 1, passed: 1, failed: 0, checks: [{ name: 'one is one', passed: true }] } }, metadata: {} },
+    ]);
   });
 });
 

@@ -8,8 +8,14 @@
  * stderr, and by comparing the committed outputs with the fresh ones after sanitizing.
  * Cells run in order; a dead kernel skips the rest. `close` writes the fresh outputs back in
  * update mode (atomically) and shuts the kernel down.
+ *
+ * Exercises (see `exercises.ts`): the checks after an untouched starter must fail with at least
+ * one failing check (and then count as passed); right after the solution has run, the session
+ * runs the checks' source once more in the same kernel, and every check must pass. Those extra
+ * executions are left out of the execution counts written in update mode.
  */
 import { dirname } from 'node:path';
+import { checksResultOf, type ChecksResult } from '@scalable-ts/exercises';
 import { Kernel, KernelClosedError, KernelDiedError, type ExecuteResult } from '@scalable-ts/kernel';
 import {
   codeCells,
@@ -23,8 +29,10 @@ import {
   type Output,
   type Sanitizer,
 } from '@scalable-ts/notebook';
-import { CellFailure } from './errors.js';
-import { errorText, failureMessage, sourceHeadline } from './report.js';
+import semver from 'semver';
+import { CellFailure, ExerciseFailure } from './errors.js';
+import { exercisesOf, type ExerciseRef } from './exercises.js';
+import { displayPath, errorText, failureMessage, sourceHeadline } from './report.js';
 import { builtInSanitizers, findProjectRoot, notebookSanitizers } from './sanitizers.js';
 import { cellPolicy } from './tags.js';
 import { cellTimeoutMs } from './timeouts.js';
@@ -62,22 +70,55 @@ export interface CellOutcome {
   status: 'passed' | 'failed' | 'skipped';
   /** Why it was skipped, or the headline of its failure. */
   reason?: string;
+  /** What a passed cell did that is worth saying: the checks after a starter failed, as expected. */
+  note?: string;
   /** The failure, with the whole story in its message. */
   error?: CellFailure;
   outputs: Output[];
   ms: number;
 }
 
+/** How the proof of one exercise ended: starter ⇒ a check fails, solution ⇒ every check passes. */
+export interface ExerciseOutcome {
+  number: number;
+  /** `[exercise N] title`. */
+  name: string;
+  status: 'passed' | 'failed' | 'skipped';
+  /** Why it was skipped, or the headline of its failure. */
+  reason?: string;
+  error?: ExerciseFailure;
+  /** The checks' result after the untouched starter (at least one failed, when all is well). */
+  starter?: ChecksResult;
+  /** The checks' result after the solution (all passed, when all is well). */
+  solution?: ChecksResult;
+}
+
 const UNHANDLED = /^(?:UnhandledPromiseRejection|UncaughtException):/m;
 
 /** The code cells of `notebook`, numbered and named for tests. */
 export function cellRefs(notebook: Notebook): CellRef[] {
-  return codeCells(notebook).map(({ index, codeIndex, cell }) => ({
-    number: codeIndex,
-    index,
-    name: `[${codeIndex}] ${sourceHeadline(sourceText(cell))}`,
-    cell,
-  }));
+  const checksOf = new Map(exercisesOf(notebook).flatMap((exercise) => (exercise.check ? [[exercise.check, exercise.number] as const] : [])));
+  return codeCells(notebook).map(({ index, codeIndex, cell }) => {
+    const exercise = checksOf.get(codeIndex);
+    return {
+      number: codeIndex,
+      index,
+      name: exercise ? `[${codeIndex}] checks of exercise ${exercise}, expected to fail on the starter` : `[${codeIndex}] ${sourceHeadline(sourceText(cell))}`,
+      cell,
+    };
+  });
+}
+
+/**
+ * Why a cell with `scalable_ts.node` is skipped on this kernel's Node (the kernel runs on this
+ * process's Node binary), or `undefined` when it runs.
+ * @throws `TypeError` when the range is not a valid semver range.
+ */
+export function nodeRangeSkip(range: unknown, version: string = process.version): string | undefined {
+  if (typeof range !== 'string' || semver.validRange(range) === null) {
+    throw new TypeError(`scalable_ts.node must be a semver range such as ">=26", got ${JSON.stringify(range)}`);
+  }
+  return semver.satisfies(version, range) ? undefined : `needs Node ${range}; the kernel runs ${version}`;
 }
 
 /** A notebook open for running, with its own kernel. */
@@ -85,6 +126,8 @@ export class NotebookSession {
   readonly path: string;
   readonly notebook: Notebook;
   readonly cells: readonly CellRef[];
+  /** The notebook's exercises, in order. */
+  readonly exercises: readonly ExerciseRef[];
   readonly #kernel: Kernel;
   readonly #options: SessionOptions;
   readonly #sanitizers: Sanitizer[];
@@ -93,6 +136,11 @@ export class NotebookSession {
   readonly #fresh = new Map<number, { outputs: Output[]; executionCount: number | null }>();
   #deadAt: number | undefined;
   #closed = false;
+  /** Executions that are not cells of the notebook (the checks run again after a solution). */
+  #proofRuns = 0;
+  /** Exercise number → the checks' result after its untouched starter, or why there is none. */
+  readonly #starterChecks = new Map<number, ChecksResult | string>();
+  readonly #proofs = new Map<number, ExerciseOutcome>();
   /** The next cell to run. */
   #next = 1;
 
@@ -100,6 +148,7 @@ export class NotebookSession {
     this.path = path;
     this.notebook = notebook;
     this.cells = cellRefs(notebook);
+    this.exercises = exercisesOf(notebook);
     this.#kernel = kernel;
     this.#options = options;
     this.#sanitizers = sanitizers;
@@ -143,14 +192,32 @@ export class NotebookSession {
     return outcome;
   }
 
+  /**
+   * The proof of exercise `number` (1-based): runs the cells up to its solution first if they
+   * have not run (the proof itself runs right after the solution cell).
+   */
+  async proveExercise(number: number): Promise<ExerciseOutcome> {
+    const exercise = this.exercises[number - 1];
+    if (!exercise) throw new RangeError(`${this.path} has no exercise ${number} (it has ${this.exercises.length})`);
+    const last = exercise.solution ?? exercise.check ?? exercise.starter;
+    if (!this.#proofs.has(number) && this.#next <= last) await this.runCell(last);
+    const proof = this.#proofs.get(number);
+    if (proof) return proof;
+    if (exercise.problem) return this.#exerciseFailure(exercise, exercise.problem);
+    return { number, name: exercise.name, status: 'skipped', reason: 'its solution did not run' };
+  }
+
   async #run(number: number): Promise<CellOutcome> {
+    const outcome = await this.#runOne(number);
+    const exercise = this.exercises.find((e) => e.solution === number || (e.problem && e.check === number) || (e.problem && !e.check && e.starter === number));
+    if (exercise) this.#proofs.set(exercise.number, await this.#prove(exercise, outcome));
+    return outcome;
+  }
+
+  async #runOne(number: number): Promise<CellOutcome> {
     const ref = this.cells[number - 1] as CellRef;
     const policy = cellPolicy(ref.cell);
     const committed = ref.cell.cell_type === 'code' ? ref.cell : undefined;
-    if (policy.skip) return { number, status: 'skipped', reason: 'tagged to skip', outputs: committed?.outputs ?? [], ms: 0 };
-    if (this.#deadAt !== undefined) {
-      return { number, status: 'skipped', reason: `the kernel died in cell [${this.#deadAt}]`, outputs: [], ms: 0 };
-    }
     const source = sourceText(ref.cell);
     const fail = (outputs: Output[], ms: number, headline: string, detail = ''): CellOutcome => ({
       number,
@@ -160,9 +227,70 @@ export class NotebookSession {
       outputs,
       ms,
     });
+    if (policy.skip) return { number, status: 'skipped', reason: 'tagged to skip', outputs: committed?.outputs ?? [], ms: 0 };
+    if (policy.node !== undefined) {
+      let skip: string | undefined;
+      try {
+        skip = nodeRangeSkip(policy.node);
+      } catch (error) {
+        return fail([], 0, (error as Error).message);
+      }
+      if (skip) return { number, status: 'skipped', reason: skip, outputs: committed?.outputs ?? [], ms: 0 };
+    }
+    if (this.#deadAt !== undefined) {
+      return { number, status: 'skipped', reason: `the kernel died in cell [${this.#deadAt}]`, outputs: [], ms: 0 };
+    }
+    // The checks right after an untouched starter: they must fail, with at least one failing check.
+    const exercise = policy.exercise === 'check' ? this.exercises.find((e) => e.check === number) : undefined;
 
-    const limitMs = cellTimeoutMs(this.notebook, ref.cell, this.#options.timeoutSeconds, this.path);
     const late = this.#late.splice(0);
+    const run = await this.#execute(source, cellTimeoutMs(this.notebook, ref.cell, this.#options.timeoutSeconds, this.path), number);
+    if ('failure' in run) return fail(run.outputs, run.ms, run.failure, run.detail);
+    const { result } = run;
+    this.#fresh.set(ref.index, { outputs: result.outputs, executionCount: result.executionCount === null ? null : result.executionCount - this.#proofRuns });
+    const ms = result.ms;
+    const stderr = errorText(result.outputs);
+
+    if (run.timedOut) return fail(result.outputs, ms, run.timedOut, stderr);
+    let note: string | undefined;
+    if (exercise) {
+      const checks = checksResultOf(result.outputs);
+      if (result.status === 'ok') {
+        const why = `every check passed on the untouched starter of exercise ${exercise.number}: a check that cannot fail is a defect`;
+        this.#starterChecks.set(exercise.number, why);
+        return fail(result.outputs, ms, why);
+      }
+      if (!checks || checks.failed === 0) {
+        const why = `the checks of exercise ${exercise.number} did not run on the starter (an error before checks() reported any)`;
+        this.#starterChecks.set(exercise.number, why);
+        return fail(result.outputs, ms, why, stderr);
+      }
+      this.#starterChecks.set(exercise.number, checks);
+      note = `${checks.failed} of ${checks.total} checks failed on the untouched starter, as expected`;
+    } else {
+      if (result.status === 'error' && !policy.raises) return fail(result.outputs, ms, 'the kernel reported an error', stderr);
+      if (result.status === 'ok' && policy.raises) return fail(result.outputs, ms, 'was tagged raises-exception but ran without error');
+      if (!policy.raises && UNHANDLED.test(stderr)) return fail(result.outputs, ms, 'an unhandled error was reported while this cell ran', stderr);
+    }
+    const earlier = late[0];
+    if (earlier) return fail(result.outputs, ms, `cell [${earlier.cell}] raised an unhandled error after it finished`, earlier.text);
+
+    if (this.#options.check !== false && !this.#options.update && !policy.ignoreOutput && committed && committed.execution_count !== null) {
+      const { equal, diff } = compareOutputs(committed.outputs, result.outputs, this.#sanitizers);
+      if (!equal) return fail(result.outputs, ms, 'its outputs differ from the committed ones', diff);
+    }
+    return { number, status: 'passed', ...(note ? { note } : {}), outputs: result.outputs, ms };
+  }
+
+  /**
+   * Runs `source` under a time limit of `limitMs`: interrupt at the limit, kill after the grace
+   * period. A dead kernel is recorded against cell `number` and reported as a failure.
+   */
+  async #execute(
+    source: string,
+    limitMs: number,
+    number: number,
+  ): Promise<{ result: ExecuteResult; timedOut?: string } | { failure: string; detail: string; outputs: Output[]; ms: number }> {
     const started = performance.now();
     let timedOut = false;
     let killTimer: NodeJS.Timeout | undefined;
@@ -171,39 +299,54 @@ export class NotebookSession {
       this.#kernel.interrupt();
       killTimer = setTimeout(() => void this.#kernel.shutdown(), this.#options.graceMs ?? 5000);
     }, limitMs);
-    let result: ExecuteResult;
     try {
-      result = await this.#kernel.execute(source);
+      const result = await this.#kernel.execute(source);
+      this.#requestCell.set(result.requestId, number);
+      return timedOut ? { result, timedOut: `timed out after ${limitMs / 1000} s and was interrupted` } : { result };
     } catch (error) {
       this.#deadAt = number;
       const ms = performance.now() - started;
       const outputs = ((error as { outputs?: Output[] }).outputs ?? []) as Output[];
       if (timedOut && error instanceof KernelClosedError) {
-        return fail(outputs, ms, `timed out after ${limitMs / 1000} s; the kernel ignored the interrupt and was killed`);
+        return { failure: `timed out after ${limitMs / 1000} s; the kernel ignored the interrupt and was killed`, detail: '', outputs, ms };
       }
-      if (error instanceof KernelDiedError) return fail(outputs, ms, error.message.split('\n')[0] ?? 'the kernel died', errorText(outputs));
+      if (error instanceof KernelDiedError) return { failure: error.message.split('\n')[0] ?? 'the kernel died', detail: errorText(outputs), outputs, ms };
       throw error;
     } finally {
       clearTimeout(limitTimer);
       clearTimeout(killTimer);
     }
-    this.#requestCell.set(result.requestId, number);
-    this.#fresh.set(ref.index, { outputs: result.outputs, executionCount: result.executionCount });
-    const ms = result.ms;
-    const stderr = errorText(result.outputs);
+  }
 
-    if (timedOut) return fail(result.outputs, ms, `timed out after ${limitMs / 1000} s and was interrupted`, stderr);
-    if (result.status === 'error' && !policy.raises) return fail(result.outputs, ms, 'the kernel reported an error', stderr);
-    if (result.status === 'ok' && policy.raises) return fail(result.outputs, ms, 'was tagged raises-exception but ran without error');
-    if (!policy.raises && UNHANDLED.test(stderr)) return fail(result.outputs, ms, 'an unhandled error was reported while this cell ran', stderr);
-    const earlier = late[0];
-    if (earlier) return fail(result.outputs, ms, `cell [${earlier.cell}] raised an unhandled error after it finished`, earlier.text);
-
-    if (this.#options.check !== false && !this.#options.update && !policy.ignoreOutput && committed && committed.execution_count !== null) {
-      const { equal, diff } = compareOutputs(committed.outputs, result.outputs, this.#sanitizers);
-      if (!equal) return fail(result.outputs, ms, 'its outputs differ from the committed ones', diff);
+  /** Proves `exercise` right after its solution cell ran (`solved`): the checks again, all passing. */
+  async #prove(exercise: ExerciseRef, solved: CellOutcome): Promise<ExerciseOutcome> {
+    if (exercise.problem) return this.#exerciseFailure(exercise, exercise.problem);
+    const starter = this.#starterChecks.get(exercise.number);
+    const base = { number: exercise.number, name: exercise.name, ...(typeof starter === 'object' ? { starter } : {}) };
+    if (solved.status === 'skipped') return { ...base, status: 'skipped', reason: `its solution, cell [${exercise.solution}], was skipped: ${solved.reason}` };
+    if (starter === undefined) return { ...base, status: 'skipped', reason: `its checks, cell [${exercise.check}], were skipped` };
+    if (typeof starter === 'string') return this.#exerciseFailure(exercise, `starter: ${starter}`);
+    if (solved.status === 'failed') return this.#exerciseFailure(exercise, `its solution, cell [${exercise.solution}], failed: ${solved.reason}`);
+    const checkRef = this.cells[(exercise.check as number) - 1] as CellRef;
+    const source = sourceText(checkRef.cell);
+    this.#proofRuns += 1;
+    const run = await this.#execute(source, cellTimeoutMs(this.notebook, checkRef.cell, this.#options.timeoutSeconds, this.path), exercise.check as number);
+    if ('failure' in run) return this.#exerciseFailure(exercise, `the checks after the solution: ${run.failure}`, run.detail);
+    const { result } = run;
+    const checks = checksResultOf(result.outputs);
+    const lines = (checks?.checks ?? []).map((c) => `  ${c.passed ? '✔' : '✘'} ${c.name}${c.passed ? '' : `: ${c.hint ?? ''}`}`).join('\n');
+    if (run.timedOut) return this.#exerciseFailure(exercise, `the checks after the solution ${run.timedOut}`, errorText(result.outputs));
+    if (!checks) return this.#exerciseFailure(exercise, 'the checks after the solution reported no result (does the cell await checks(…)?)', errorText(result.outputs));
+    if (result.status !== 'ok' || checks.failed > 0) {
+      return { ...this.#exerciseFailure(exercise, `${checks.failed} of ${checks.total} checks failed after the solution`, lines || errorText(result.outputs)), ...base, solution: checks };
     }
-    return { number, status: 'passed', outputs: result.outputs, ms };
+    return { ...base, status: 'passed', solution: checks };
+  }
+
+  #exerciseFailure(exercise: ExerciseRef, headline: string, detail = ''): ExerciseOutcome {
+    const cells = [exercise.starter, exercise.check, exercise.solution].filter((n) => n !== undefined).map((n) => `[${n}]`).join(', ');
+    const message = `${displayPath(this.path)} › ${exercise.name} (cells ${cells}): ${headline}${detail ? `\n\n${detail}` : ''}`;
+    return { number: exercise.number, name: exercise.name, status: 'failed', reason: headline, error: new ExerciseFailure(this.path, exercise.number, headline, message) };
   }
 
   /**

@@ -6,8 +6,10 @@
  * differs from the notebook's, the cell is "edited" and shows "Reset", which brings the
  * highlighted original back. Outputs are replaced by the HTML the server renders as they stream.
  */
+import { EXERCISE_TAGS } from '@scalable-ts/notebook/tags';
 import type { CellRunState } from '../src/protocol.js';
 import { button, el } from './dom.js';
+import { comparePrediction } from './predict.js';
 
 /** What a cell asks the page to do. */
 export interface CellActions {
@@ -28,6 +30,9 @@ export class CodeCellView {
   readonly #source: HTMLElement | null;
   readonly #prompt: HTMLElement | null;
   readonly #reset: HTMLButtonElement;
+  /** The learner's expected output, for a cell tagged `predict`. */
+  readonly #prediction: HTMLTextAreaElement | undefined;
+  readonly #predictionResult: HTMLElement | undefined;
   #original = '';
   #editor: HTMLTextAreaElement | undefined;
 
@@ -49,6 +54,57 @@ export class CodeCellView {
     );
     element.prepend(tools);
     this.#source?.addEventListener('dblclick', () => this.edit());
+    if (this.hasTag(EXERCISE_TAGS.predict)) {
+      this.#prediction = el('textarea', { class: 'predict-input', rows: '3', spellcheck: 'false', 'aria-label': `The output you expect from cell ${this.index}` });
+      this.#predictionResult = el('div', { class: 'predict-result', role: 'status' });
+      const box = el(
+        'div',
+        { class: 'predict' },
+        el('p', { class: 'predict-label' }, 'Predict first: type the output you expect, one line per line printed, then run the cell.'),
+        this.#prediction,
+        this.#predictionResult,
+      );
+      const input = element.querySelector('.input');
+      (input?.closest('details.input-toggle') ?? input)?.after(box);
+    }
+  }
+
+  /** Whether the cell carries `tag`. */
+  hasTag(tag: string): boolean {
+    return (this.element.dataset['tags'] ?? '').split(' ').includes(tag);
+  }
+
+  /** For a `predict` cell: whether the learner has typed what they expect (so it may run). */
+  get predicted(): boolean {
+    return !this.#prediction || this.#prediction.value.trim() !== '';
+  }
+
+  /** Asks for the prediction before the cell runs: focuses the box and says why. */
+  askPrediction(): void {
+    if (!this.#prediction || !this.#predictionResult) return;
+    this.#predictionResult.className = 'predict-result is-asking';
+    this.#predictionResult.textContent = 'Write down what you expect first; then run it again.';
+    this.#prediction.focus();
+  }
+
+  /** Compares what the cell printed with the prediction and says how they differ. */
+  showPrediction(stdout: string): void {
+    if (!this.#prediction || !this.#predictionResult) return;
+    const { same, rows } = comparePrediction(this.#prediction.value, stdout);
+    this.#predictionResult.className = `predict-result ${same ? 'is-right' : 'is-wrong'}`;
+    this.#predictionResult.replaceChildren(
+      el('p', {}, same ? '✔ Just as you predicted.' : '✘ Not what you predicted: the lines that differ are marked. The text below explains the order.'),
+      ...(same
+        ? []
+        : [
+            el(
+              'table',
+              { class: 'predict-diff' },
+              el('tr', {}, el('th', {}, 'you expected'), el('th', {}, 'it printed')),
+              ...rows.map((row) => el('tr', row.same ? {} : { class: 'differs' }, el('td', {}, row.expected ?? ''), el('td', {}, row.actual ?? ''))),
+            ),
+          ]),
+    );
   }
 
   /** The code to run: the learner's edit, or the notebook's. */
@@ -63,8 +119,7 @@ export class CodeCellView {
 
   /** Whether a failure of this cell is part of the lesson (`raises-exception`). */
   get raises(): boolean {
-    const tags = (this.element.dataset['tags'] ?? '').split(' ');
-    return RAISES_TAGS.some((tag) => tags.includes(tag));
+    return RAISES_TAGS.some((tag) => this.hasTag(tag));
   }
 
   /** The key progress is recorded under: the cell's id, else its position. */
@@ -79,8 +134,18 @@ export class CodeCellView {
     this.#markEdited();
   }
 
-  /** Opens the editor (or focuses it) with the cursor at the end. */
-  edit(): void {
+  /** Brings back an edit kept in the browser (a starter's, across a reload), without focusing it. */
+  restoreEdit(source: string): void {
+    if (source === this.#original) return;
+    this.edit(false);
+    if (!this.#editor) return;
+    this.#editor.value = source;
+    this.#fit();
+    this.#markEdited();
+  }
+
+  /** Opens the editor (and focuses it, unless `focus` is false) with the cursor at the end. */
+  edit(focus = true): void {
     if (!this.#source) return;
     if (!this.#editor) {
       const editor = el('textarea', { class: 'cell-editor', spellcheck: 'false', 'aria-label': `Code of cell ${this.index}` });
@@ -100,7 +165,7 @@ export class CodeCellView {
       this.#editor = editor;
       this.#fit();
     }
-    this.#editor.focus();
+    if (focus) this.#editor.focus();
   }
 
   /** Leaves the editor; an unedited cell shows its highlighted code again. */

@@ -1,26 +1,40 @@
 /**
  * The page's WebSocket to the server, reconnecting with back-off (0.5 s doubling to 8 s) when the
- * server restarts or the laptop sleeps. The cookie set with the page authenticates it.
+ * server restarts or the laptop sleeps. The handshake carries the access token as its second
+ * subprotocol (`protocol.ts`): the page cookie alone opens no socket.
  */
-import { SOCKET_PATH, type ClientMessage, type ServerMessage } from '../src/protocol.js';
+import { SOCKET_PATH, SOCKET_PROTOCOL, TOKEN_PROTOCOL_PREFIX, type ClientMessage, type ServerMessage } from '../src/protocol.js';
 
 /** What the page does with the connection's events. */
 export interface ConnectionHandlers {
   onMessage(message: ServerMessage): void;
   onOpenChange(open: boolean): void;
+  /** A sentence for the learner: no token, a refused handshake, a message too large. */
+  onProblem(message: string): void;
 }
+
+const NO_TOKEN = 'This page has no access token: open the URL that `npm start` printed (it ends in ?token=…)';
+
+const RESTARTED = 'Cannot connect to the workshop. If it was restarted, open the URL it printed again (it ends in ?token=…)';
 
 /** A live, self-healing connection for one notebook. */
 export class Connection {
   readonly #url: string;
+  readonly #protocols: string[];
   readonly #handlers: ConnectionHandlers;
   #socket: WebSocket | undefined;
   #delay = 500;
 
-  constructor(notebook: string, handlers: ConnectionHandlers) {
+  constructor(notebook: string, token: string | undefined, handlers: ConnectionHandlers) {
     const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
     this.#url = `${scheme}://${location.host}${SOCKET_PATH}?notebook=${encodeURIComponent(notebook)}`;
+    this.#protocols = token && /^[A-Za-z0-9_-]+$/.test(token) ? [SOCKET_PROTOCOL, `${TOKEN_PROTOCOL_PREFIX}${token}`] : [];
     this.#handlers = handlers;
+    if (this.#protocols.length === 0) {
+      handlers.onOpenChange(false);
+      handlers.onProblem(NO_TOKEN);
+      return;
+    }
     this.#open();
   }
 
@@ -37,17 +51,21 @@ export class Connection {
   }
 
   #open(): void {
-    const socket = new WebSocket(this.#url);
+    const socket = new WebSocket(this.#url, this.#protocols);
     this.#socket = socket;
+    let opened = false;
     socket.addEventListener('open', () => {
+      opened = true;
       this.#delay = 500;
       this.#handlers.onOpenChange(true);
     });
     socket.addEventListener('message', (event) => {
       if (typeof event.data === 'string') this.#handlers.onMessage(JSON.parse(event.data) as ServerMessage);
     });
-    socket.addEventListener('close', () => {
+    socket.addEventListener('close', (event) => {
       this.#handlers.onOpenChange(false);
+      if (event.code === 1009) this.#handlers.onProblem('The workshop refused a message that was too large (the cell or the save); nothing of it ran');
+      else if (!opened && this.#delay >= 4000) this.#handlers.onProblem(RESTARTED);
       setTimeout(() => this.#open(), this.#delay);
       this.#delay = Math.min(this.#delay * 2, 8000);
     });

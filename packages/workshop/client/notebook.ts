@@ -7,15 +7,17 @@
  * Shift+Enter runs and moves on, Ctrl+Enter runs in place.
  */
 import { NOTEBOOK_PATH, type CellView, type ClientMessage, type KernelStatus, type RunMode, type ServerMessage } from '../src/protocol.js';
+import { EXERCISE_TAGS } from '@scalable-ts/notebook/tags';
 import { CodeCellView } from './cell.js';
 import { Connection } from './connection.js';
-import { browserProgressStore } from './progress.js';
+import { ExerciseView, findExercises } from './exercise.js';
+import { browserEditStore, browserProgressStore } from './progress.js';
 import { StatusBar } from './status-bar.js';
 
-/** Starts the live view of the notebook this page shows. */
-export function startNotebookView(): void {
+/** Starts the live view of the notebook this page shows; `token` opens its WebSocket. */
+export function startNotebookView(token: string | undefined): void {
   const name = decodeURIComponent(location.pathname.slice(NOTEBOOK_PATH.length));
-  new NotebookView(name);
+  new NotebookView(name, token);
 }
 
 class NotebookView {
@@ -25,25 +27,47 @@ class NotebookView {
   readonly #bar: StatusBar;
   readonly #connection: Connection;
   readonly #progress = browserProgressStore();
+  readonly #edits = browserEditStore();
+  readonly #exercises: ExerciseView[];
+  /** `predict` cells run with a prediction, whose output is to be compared when they finish. */
+  readonly #predicting = new Set<number>();
+  /** Whether the kept starter edits were brought back (edits are kept only from then on). */
+  #restored = false;
   #selected = -1;
   #version = '';
   #path = '';
   #status: KernelStatus | undefined;
 
-  constructor(name: string) {
+  constructor(name: string, token: string | undefined) {
     this.#name = name;
     this.#cells = [...document.querySelectorAll<HTMLElement>('article.notebook .cell[data-cell-index]')];
     const actions = {
       run: (cell: CodeCellView) => this.#run([cell], 'cell'),
       runToHere: (cell: CodeCellView) => this.#runToHere(cell),
       select: (cell: CodeCellView) => this.#select(this.#cells.indexOf(cell.element), false),
-      edited: () => this.#showEdits(),
+      edited: (cell: CodeCellView) => {
+        this.#showEdits();
+        this.#keepEdit(cell);
+      },
     };
     for (const element of this.#cells) {
       const index = Number(element.dataset['cellIndex']);
       if (element.classList.contains('code-cell')) this.#code.set(index, new CodeCellView(element, index, actions));
       element.addEventListener('click', () => this.#select(this.#cells.indexOf(element), false));
     }
+    const tried = new Set(this.#progress.read(name)?.tried ?? []);
+    this.#exercises = findExercises([...this.#code.values()]).map(
+      (cells, i) =>
+        new ExerciseView(
+          i + 1,
+          cells,
+          {
+            check: (exercise) => this.#run([exercise.starter, exercise.checkCell], 'cell'),
+            checked: (exercise, solved) => this.#progress.markChecked(this.#name, exercise.key, solved),
+          },
+          tried.has(cells.starter.progressKey),
+        ),
+    );
     this.#bar = new StatusBar({
       interrupt: () => this.#send({ type: 'interrupt' }),
       restart: () => this.#send({ type: 'restart' }),
@@ -55,12 +79,13 @@ class NotebookView {
     this.#markPastRuns();
     this.#select(0, false);
     document.addEventListener('keydown', (event) => this.#onKey(event));
-    this.#connection = new Connection(name, {
+    this.#connection = new Connection(name, token, {
       onMessage: (message) => this.#onMessage(message),
       onOpenChange: (open) => {
         document.body.classList.toggle('is-offline', !open);
         if (!open) this.#bar.show('offline');
       },
+      onProblem: (message) => this.#bar.say(message, 'problem'),
     });
   }
 
@@ -70,6 +95,10 @@ class NotebookView {
 
   #run(cells: readonly CodeCellView[], mode: RunMode): void {
     if (cells.length === 0) return;
+    const [only] = cells;
+    // A predict cell run on its own asks for the expected output first.
+    if (mode === 'cell' && cells.length === 1 && only && !only.predicted) return only.askPrediction();
+    for (const cell of cells) if (cell.hasTag(EXERCISE_TAGS.predict) && cell.predicted) this.#predicting.add(cell.index);
     this.#send({ type: 'run', mode, cells: cells.map((cell) => ({ index: cell.index, source: cell.source })) });
   }
 
@@ -90,9 +119,10 @@ class NotebookView {
         message.sources.forEach((source, index) => {
           if (source !== null) this.#code.get(index)?.setOriginal(source);
         });
+        this.#restoreEdits();
         for (const cell of message.cells) this.#showCell(cell);
         this.#showStatus(message.kernel);
-        this.#progress.setTotal(this.#name, this.#code.size);
+        this.#progress.setTotal(this.#name, this.#code.size, this.#exercises.length);
         this.#showEdits();
         break;
       case 'kernel':
@@ -121,6 +151,8 @@ class NotebookView {
     const cell = this.#code.get(view.index);
     if (!cell) return;
     cell.show(view.state, view.html, view.executionCount);
+    for (const exercise of this.#exercises) exercise.onCell(view);
+    if (view.stdout !== undefined && this.#predicting.delete(view.index)) cell.showPrediction(view.stdout);
     if (view.state === 'ok' || (view.state === 'error' && cell.raises)) {
       this.#progress.markRun(this.#name, cell.progressKey, this.#code.size);
       cell.element.classList.add('was-run');
@@ -142,6 +174,22 @@ class NotebookView {
   #showEdits(): void {
     if (!this.#bar) return; // cells report edits while the view is being built
     this.#bar.setSave(this.#path, [...this.#code.values()].filter((cell) => cell.edited).length);
+  }
+
+  /** Brings back the starter edits kept in the browser (once, after the first `hello`). */
+  #restoreEdits(): void {
+    if (this.#restored) return;
+    for (const { starter } of this.#exercises) {
+      const kept = this.#edits.read(this.#name, starter.progressKey);
+      if (kept !== undefined) starter.restoreEdit(kept);
+    }
+    this.#restored = true;
+  }
+
+  /** Keeps a starter's edit in the browser until Reset (other cells' edits stay in the page). */
+  #keepEdit(cell: CodeCellView): void {
+    if (!this.#restored || !cell.hasTag(EXERCISE_TAGS.exercise)) return;
+    this.#edits.write(this.#name, cell.progressKey, cell.edited ? cell.source : undefined);
   }
 
   #markPastRuns(): void {

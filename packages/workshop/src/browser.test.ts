@@ -1,67 +1,46 @@
 /**
  * The workshop in a real browser: Debian's Chromium driven by playwright-core. A learner opens
  * the printed URL, opens a notebook, steps through it with Shift+Enter, interrupts an endless
- * loop, restarts the kernel, edits a cell and resets it; no kernel outlives the server.
+ * loop, restarts the kernel, edits a cell and resets it; solves an exercise (Check failing, then
+ * passing; the edited starter kept across a reload until Reset; Show solution only after a
+ * Check) and predicts a cell's output; no kernel outlives the server.
  * Screenshots of the notebook view go to test-output/screenshots/ (paths printed).
- *
- * Chromium must be installed (`apt-get install -y chromium`; `.ci/run` does it): without it these
- * tests fail, they never skip.
+ * Chromium is launched by `test-support/chromium.ts`: without it these tests fail, they never skip.
  */
-import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { startWorkshop, type Workshop } from './index.js';
+import { launchChromium, type TestBrowser } from './test-support/chromium.js';
 import { scratchCopy, testOutput } from './test-support/fixtures.js';
 import { eventually, isAlive, kernelHostChildren } from './test-support/processes.js';
 
-const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 /** A kernel start takes a few seconds, more on a loaded machine. */
 const KERNEL_MS = 45_000;
 
 let workshop: Workshop;
+let browser: TestBrowser;
 let context: BrowserContext;
 let page: Page;
-let userDataDir: string;
 let notebookPath: string;
 const screenshots = join(testOutput, 'screenshots');
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(
-      `Chromium is not installed at ${CHROMIUM}: the browser tests need it. Install it with ` +
-        '`apt-get install -y chromium` (.ci/run does), or point CHROMIUM_PATH at a Chromium.',
-    );
-  }
+  browser = await launchChromium();
+  context = browser.context;
   notebookPath = await scratchCopy('workshop-test.ipynb', 'browser');
-  workshop = await startWorkshop({ notebooks: [notebookPath, await scratchCopy('second.ipynb', 'browser')], lingerMs: 0 });
-  userDataDir = await mkdtemp(join(tmpdir(), 'workshop-chromium-'));
-  context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: CHROMIUM_ARGS,
-    viewport: { width: 1200, height: 900 },
+  workshop = await startWorkshop({
+    notebooks: [notebookPath, await scratchCopy('second.ipynb', 'browser'), await scratchCopy('exercises.ipynb', 'browser')],
+    lingerMs: 0,
   });
   page = context.pages()[0] ?? (await context.newPage());
   await mkdir(screenshots, { recursive: true });
 });
 
 afterAll(async () => {
-  await context?.close();
+  await browser?.close();
   await workshop?.close();
-  if (userDataDir) await rm(userDataDir, { recursive: true, force: true });
 });
 
 const cell = (index: number) => page.locator(`.cell[data-cell-index="${index}"]`);
@@ -87,15 +66,16 @@ async function screenshot(name: string, fullPage = true): Promise<void> {
   console.info(`screenshot: ${path}`);
 }
 
-test('the printed URL opens the list; the token leaves the address bar for an HttpOnly cookie', async () => {
+test('the printed URL opens the list; the token leaves the address bar for localStorage, the cookie holds the page key', async () => {
   await page.goto(workshop.url);
   await expect.poll(() => page.url()).toBe(`${workshop.origin}/`);
   const titles = await page.locator('a.toc-title').allTextContents();
-  expect(titles).toEqual(['Workshop test notebook', 'Second notebook']);
+  expect(titles).toEqual(['Workshop test notebook', 'Second notebook', 'Exercises test notebook']);
   expect(await page.locator('.toc-summary').first().textContent()).toContain('A small notebook');
-  expect(await page.locator('.toc-progress').allTextContents()).toEqual(['not started', 'not started']);
+  expect(await page.locator('.toc-progress').allTextContents()).toEqual(['not started', 'not started', 'not started']);
   const [cookie] = await context.cookies();
-  expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Strict', value: workshop.token });
+  expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Strict', value: workshop.pageCookie.split('=')[1] });
+  expect(await page.evaluate("localStorage.getItem('scalable-ts.workshop.token')")).toBe(workshop.token);
   expect(workshop.kernelsStarted).toBe(0);
 });
 
@@ -181,6 +161,72 @@ test('Clear outputs empties them; the list then shows the progress kept in the b
   expect(await page.locator('.toc-progress').first().textContent()).toBe(' 3 of 4 cells run');
   expect(await page.locator('.toc-progress progress').first().getAttribute('value')).toBe('3');
   await screenshot('list.png');
+});
+
+test('Check runs the starter and the checks: they fail with their hints; only then may the solution be shown', async () => {
+  await page.goto(`${workshop.origin}/nb/exercises`);
+  await kernelState('idle', KERNEL_MS);
+  const panel = page.locator('.exercise-panel');
+  expect(await cell(4).isHidden()).toBe(true); // the solution
+  expect(await panel.locator('.exercise-show-solution').isHidden()).toBe(true);
+  await panel.locator('.exercise-check').click();
+  await expect.poll(() => panel.locator('.exercise-status').textContent()).toBe('1 of 2 checks pass.');
+  expect(await panel.locator('.check-results li').allTextContents()).toEqual(['✘ doubles a numberdouble(21) is 42; yours gave 0', '✔ keeps zero']);
+  expect(await panel.locator('.check-results .check-hint').textContent()).toBe('double(21) is 42; yours gave 0');
+  expect(await cell(2).locator('.prompt-in').textContent()).toBe('In [1]:'); // the starter ran first
+  expect(await panel.locator('.exercise-show-solution').isVisible()).toBe(true);
+  expect(await cell(4).isHidden()).toBe(true);
+  await screenshot('exercise-failing.png');
+});
+
+test('an edited starter passes the checks; the edit survives a reload until Reset; the list counts the exercise solved', async () => {
+  await cell(2).locator('.cell-edit').click();
+  await cell(2).locator('textarea.cell-editor').fill('function double(n: number): number {\n  return n + n;\n}');
+  const panel = page.locator('.exercise-panel');
+  await panel.locator('.exercise-check').click();
+  await expect.poll(() => panel.locator('.exercise-status').textContent()).toBe('Solved: all 2 checks pass.');
+  expect(await panel.locator('.check-results li').allTextContents()).toEqual(['✔ doubles a number', '✔ keeps zero']);
+  await screenshot('exercise-solved.png');
+  await page.reload();
+  await kernelState('idle', KERNEL_MS);
+  expect(await cell(2).locator('textarea.cell-editor').inputValue()).toContain('return n + n;');
+  expect(await cell(2).getAttribute('class')).toContain('is-edited');
+  // Checked before the reload: the solution may be shown at once.
+  expect(await page.locator('.exercise-show-solution').isVisible()).toBe(true);
+  await cell(2).locator('.cell-reset').click();
+  await page.reload();
+  await kernelState('idle', KERNEL_MS);
+  expect(await cell(2).locator('textarea.cell-editor').count()).toBe(0);
+  expect(await cell(2).locator('.source').textContent()).toContain('return 0;');
+  await page.click('.site-contents');
+  await page.waitForURL(`${workshop.origin}/`);
+  expect(await page.locator('.toc-progress[data-notebook="exercises"] .toc-exercises').textContent()).toBe(' · 1 of 1 exercise solved');
+});
+
+test('Show solution reveals the reference answer', async () => {
+  await page.goto(`${workshop.origin}/nb/exercises`);
+  await kernelState('idle', KERNEL_MS);
+  await page.locator('.exercise-show-solution').click();
+  expect(await cell(4).isVisible()).toBe(true);
+  expect(await cell(4).locator('.source').textContent()).toContain('return 2 * n;');
+  expect(await page.locator('.exercise-show-solution').isHidden()).toBe(true);
+});
+
+test('a predict cell asks for the expected output first, then compares it with what ran', async () => {
+  const predict = cell(6);
+  await predict.locator('.cell-run').click();
+  expect(await predict.locator('.predict-result').textContent()).toBe('Write down what you expect first; then run it again.');
+  expect(await predict.locator('.prompt-in').textContent()).not.toBe('In [*]:');
+  await predict.locator('.predict-input').fill('sync\nnextTick\npromise\ntimeout');
+  await predict.locator('.cell-run').click();
+  await expect.poll(() => predict.locator('.predict-result').getAttribute('class')).toContain('is-wrong');
+  expect(await predict.locator('.predict-diff tr.differs').count()).toBe(2);
+  await screenshot('predict-wrong.png');
+  // tslab runs a cell inside a promise callback: the promise's callback comes before nextTick's.
+  await predict.locator('.predict-input').fill('sync\npromise\nnextTick\ntimeout\n');
+  await predict.locator('.cell-run').click();
+  await expect.poll(() => predict.locator('.predict-result').getAttribute('class')).toContain('is-right');
+  expect(await predict.locator('.predict-result').textContent()).toBe('✔ Just as you predicted.');
 });
 
 test('no kernel process is left once the server has stopped', async () => {

@@ -34,3 +34,14 @@ test('refuses anything else with a ClientMessageError that says what is wrong', 
     expect(() => parseClientMessage(text), text).toThrow(message);
   }
 });
+
+test('refuses a cell whose code passes the limit, in a run or a save, naming the limit', () => {
+  const limits = { sourceChars: 10 };
+  const cells = (source: string) => JSON.stringify([{ index: 3, source }]);
+  expect(parseClientMessage(`{"type":"run","mode":"cell","cells":${cells('x'.repeat(10))}}`, limits)).toMatchObject({ type: 'run' });
+  for (const text of [`{"type":"run","mode":"cell","cells":${cells('x'.repeat(11))}}`, `{"type":"save","version":"v","sources":${cells('x'.repeat(11))}}`]) {
+    expect(() => parseClientMessage(text, limits)).toThrow(ClientMessageError);
+    expect(() => parseClientMessage(text, limits)).toThrow('Refused: the code of cell 3 is 11 characters; the limit is 10');
+  }
+  expect(() => parseClientMessage(`{"type":"save","version":"${'v'.repeat(201)}","sources":[]}`)).toThrow(/save.version/);
+});

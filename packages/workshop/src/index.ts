@@ -20,11 +20,13 @@
  */
 export { startWorkshop } from './server.js';
 export type { Workshop, WorkshopOptions } from './server.js';
-export { AccessGuard, createAccessToken, LOOPBACK_NAMES, readCookie, tokensMatch, TOKEN_PARAM } from './guard.js';
+export { AccessGuard, createAccessToken, LOOPBACK_NAMES, readCookie, socketToken, tokensMatch, TOKEN_PARAM } from './guard.js';
+export { DEFAULT_LIMITS } from './limits.js';
+export type { WorkshopLimits } from './limits.js';
 export type { GuardOptions, Verdict } from './guard.js';
 export { fileVersion } from './catalog.js';
 export { parseClientMessage } from './decode.js';
-export { NOTEBOOK_PATH, SOCKET_PATH } from './protocol.js';
+export { NOTEBOOK_PATH, SOCKET_PATH, SOCKET_PROTOCOL, TOKEN_PROTOCOL_PREFIX, TOKEN_STORAGE_KEY } from './protocol.js';
 export type {
   CellRunState,
   CellView,

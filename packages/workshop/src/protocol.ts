@@ -7,13 +7,27 @@
  * state and `cell` whenever a cell is queued, starts, streams output or finishes. Every page open
  * on the same notebook shares its kernel, so every one of them gets these pushes. The page sends
  * `run`, `interrupt`, `restart`, `clear` and `save`; the server never runs code it was not sent
- * by a page that passed the access checks.
+ * by a page that passed the access checks, whose handshake carried the access token as its
+ * second subprotocol (see {@link TOKEN_PROTOCOL_PREFIX}).
  *
  * This file holds types and constants only: the page's bundle imports it too.
  */
+import type { ChecksResult } from '@scalable-ts/exercises';
 
 /** Path of the WebSocket endpoint; the notebook's name goes in the `notebook` query parameter. */
 export const SOCKET_PATH = '/ws';
+
+/** The subprotocol a page asks for (`new WebSocket(url, [SOCKET_PROTOCOL, token protocol])`); the server selects it. */
+export const SOCKET_PROTOCOL = 'scalable-ts.workshop.v1';
+
+/**
+ * Prefix of the second subprotocol entry, which carries the access token: the only credential a
+ * handshake is let in with (the cookie, sent to every port of the host, is not).
+ */
+export const TOKEN_PROTOCOL_PREFIX = 'scalable-ts.workshop.token.';
+
+/** `localStorage` key under which a page keeps the token (per origin: scheme, host and port). */
+export const TOKEN_STORAGE_KEY = 'scalable-ts.workshop.token';
 
 /** Path prefix of notebook views: `/nb/<name>`. */
 export const NOTEBOOK_PATH = '/nb/';
@@ -53,6 +67,10 @@ export interface CellView {
   readonly html?: string;
   /** `In [n]` once the kernel has counted the execution. */
   readonly executionCount?: number | null;
+  /** The checks' result, when the outputs hold one (an `exercise-check` cell: `checks()` of `@scalable-ts/exercises`). */
+  readonly checks?: ChecksResult;
+  /** What a cell tagged `predict` printed (its stdout), for the page to compare with the learner's prediction. */
+  readonly stdout?: string;
 }
 
 /** The kernel's state with the cell it is on and the cells waiting. */

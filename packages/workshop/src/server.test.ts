@@ -5,7 +5,8 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startWorkshop, type Workshop } from './index.js';
 import { fixture } from './test-support/fixtures.js';
-import { fetchRaw, handshake, pageHeaders } from './test-support/http.js';
+import { livePageCsp } from '@scalable-ts/render';
+import { fetchRaw, handshake, pageHeaders, socketHeaders } from './test-support/http.js';
 
 let workshop: Workshop;
 
@@ -36,20 +37,23 @@ describe('HTTP', () => {
     expect(workshop.url).toBe(`http://127.0.0.1:${workshop.port}/?token=${workshop.token}`);
   });
 
-  test('the token in the URL opens the list and sets an HttpOnly SameSite=Strict cookie', async () => {
+  test('the token in the URL opens the list and sets an HttpOnly SameSite=Strict page cookie that is not the token', async () => {
     const answer = await fetchRaw(workshop, `/?token=${workshop.token}`, headers({ cookie: undefined, origin: undefined }));
     expect(answer.status).toBe(200);
     expect(answer.body).toContain('Workshop test notebook');
-    expect(answer.headers['set-cookie']).toEqual([`scalable-ts-workshop-${workshop.port}=${workshop.token}; Path=/; HttpOnly; SameSite=Strict`]);
+    expect(answer.headers['set-cookie']).toEqual([`${workshop.pageCookie}; Path=/; HttpOnly; SameSite=Strict`]);
+    expect(workshop.pageCookie).toMatch(new RegExp(`^scalable-ts-workshop-${workshop.port}=[A-Za-z0-9_-]{43}$`));
+    expect(answer.headers['set-cookie']?.[0]).not.toContain(workshop.token);
     expect(answer.headers['referrer-policy']).toBe('no-referrer');
     expectNoCors(answer);
   });
 
-  test('the cookie alone opens every page and asset', async () => {
+  test('the cookie alone opens every page and asset; no answer holds the token', async () => {
     for (const path of PATHS.slice(0, -1)) {
       const answer = await fetchRaw(workshop, path, headers({ origin: undefined }));
       expect(answer.status, path).toBe(200);
       expect(answer.headers['set-cookie'], path).toBeUndefined();
+      expect(answer.body, path).not.toContain(workshop.token);
     }
     expect((await fetchRaw(workshop, '/nowhere', headers({}))).status).toBe(404);
     expect((await fetchRaw(workshop, '/nb/nope', headers({}))).status).toBe(404);
@@ -73,6 +77,9 @@ describe('HTTP', () => {
       const sameLength = `${workshop.token.startsWith('a') ? 'b' : 'a'}${workshop.token.slice(1)}`;
       const wrongCookie = await fetchRaw(workshop, path, headers({ cookie: `scalable-ts-workshop-${workshop.port}=${sameLength}` }));
       expect(wrongCookie.status, path).toBe(401);
+      // The token is not a cookie value: only the page key is.
+      const tokenCookie = await fetchRaw(workshop, path, headers({ cookie: `scalable-ts-workshop-${workshop.port}=${workshop.token}` }));
+      expect(tokenCookie.status, path).toBe(401);
     }
   });
 
@@ -95,6 +102,15 @@ describe('HTTP', () => {
     expectNoCors(preflight);
   });
 
+  test('every answer carries the strict policy; a passed page may open its WebSocket to its own Host', async () => {
+    const page = await fetchRaw(workshop, '/nb/workshop-test', headers({}));
+    expect(page.headers['content-security-policy']).toBe(livePageCsp([`ws://127.0.0.1:${workshop.port}`]));
+    expect(page.headers['content-security-policy']).toMatch(/script-src 'self';.*object-src 'none'; base-uri 'none';.*frame-ancestors 'none'/);
+    expect(page.body).not.toMatch(/<script(?! type="module" src="\/assets\/workshop\.js"><\/script>)/);
+    const refused = await fetchRaw(workshop, '/nb/workshop-test', headers({ cookie: undefined }));
+    expect(refused.headers['content-security-policy']).toBe(livePageCsp());
+  });
+
   test('only GET and HEAD', async () => {
     const answer = await fetchRaw(workshop, '/', headers({}), 'POST');
     expect(answer.status).toBe(405);
@@ -108,29 +124,45 @@ describe('WebSocket handshake', () => {
     expect((await handshake(workshop, SOCKET, headers({ cookie: undefined }))).status).toBe(401);
   });
 
-  test('wrong token: 401', async () => {
-    expect((await handshake(workshop, SOCKET, headers({ cookie: `scalable-ts-workshop-${workshop.port}=wrong` }))).status).toBe(401);
-    expect((await handshake(workshop, `${SOCKET}&token=wrong`, headers({ cookie: undefined }))).status).toBe(401);
+  test('the page cookie alone (what any server on 127.0.0.1 receives): 401', async () => {
+    expect((await handshake(workshop, SOCKET, headers({}))).status).toBe(401);
+    const cookieValue = workshop.pageCookie.split('=')[1] ?? '';
+    expect((await handshake(workshop, SOCKET, { ...headers({}), 'sec-websocket-protocol': `scalable-ts.workshop.v1, scalable-ts.workshop.token.${cookieValue}` })).status).toBe(401);
   });
 
-  test('foreign Origin, or none: 403', async () => {
-    for (const origin of ['http://evil.example', `http://localhost:${workshop.port}`, 'null', undefined]) {
-      expect((await handshake(workshop, SOCKET, headers({ origin }))).status, String(origin)).toBe(403);
+  test('wrong token, or the token anywhere but the subprotocol: 401', async () => {
+    const protocol = (token: string) => ({ 'sec-websocket-protocol': `scalable-ts.workshop.v1, scalable-ts.workshop.token.${token}` });
+    expect((await handshake(workshop, SOCKET, { ...headers({}), ...protocol('wrong') })).status).toBe(401);
+    expect((await handshake(workshop, `${SOCKET}&token=${workshop.token}`, headers({}))).status).toBe(401);
+    expect((await handshake(workshop, SOCKET, headers({ cookie: `scalable-ts-workshop-${workshop.port}=${workshop.token}` }))).status).toBe(401);
+  });
+
+  test('foreign Origin, or none: 403 even with the token', async () => {
+    for (const origin of ['http://evil.example', `http://localhost:${workshop.port}`, 'null', `http://127.0.0.1:${workshop.port + 1}`, undefined]) {
+      const all: Record<string, string | undefined> = { ...socketHeaders(workshop), origin };
+      const sent = Object.fromEntries(Object.entries(all).filter((entry): entry is [string, string] => entry[1] !== undefined));
+      expect((await handshake(workshop, SOCKET, sent)).status, String(origin)).toBe(403);
     }
   });
 
   test('foreign Host: 403', async () => {
     const host = `evil.example:${workshop.port}`;
-    expect((await handshake(workshop, SOCKET, headers({ host, origin: `http://${host}` }))).status).toBe(403);
+    expect((await handshake(workshop, SOCKET, { ...socketHeaders(workshop), host, origin: `http://${host}` })).status).toBe(403);
   });
 
   test('unknown notebook or path: 404', async () => {
-    expect((await handshake(workshop, '/ws?notebook=nope', headers({}))).status).toBe(404);
-    expect((await handshake(workshop, '/other', headers({}))).status).toBe(404);
+    expect((await handshake(workshop, '/ws?notebook=nope', socketHeaders(workshop))).status).toBe(404);
+    expect((await handshake(workshop, '/other', socketHeaders(workshop))).status).toBe(404);
   });
 });
 
 test('after all of that, no kernel was started and no session opened', () => {
   expect(workshop.kernelsStarted).toBe(0);
   expect(workshop.kernels()).toEqual([]);
+});
+
+test('then the token as the second subprotocol, from the page origin: accepted, the protocol (not the token) selected', async () => {
+  const answer = await handshake(workshop, SOCKET, socketHeaders(workshop));
+  expect(answer.status).toBe(101);
+  expect(answer.headers['sec-websocket-protocol']).toBe('scalable-ts.workshop.v1');
 });

@@ -8,19 +8,21 @@
  *   `/assets/<file>`     site.css, workshop.css, workshop.js
  *   `/ws?notebook=<name>` the WebSocket (see `protocol.ts`)
  * Every response carries `nosniff`, `no-referrer` (the token never leaks through `Referer`),
- * `frame-ancestors 'none'` and `no-store`, and never a CORS header.
+ * a strict Content-Security-Policy (`script-src 'self'`, `frame-ancestors 'none'`, …) and
+ * `no-store`, and never a CORS header.
  */
 import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { relative, isAbsolute } from 'node:path';
 import { Kernel } from '@scalable-ts/kernel';
-import { createRenderer } from '@scalable-ts/render';
+import { createRenderer, livePageCsp } from '@scalable-ts/render';
 import { ASSET_PREFIX, ASSETS, PAGE_ASSETS } from './assets.js';
 import { Catalog } from './catalog.js';
 import { UnknownNotebookError } from './errors.js';
 import { AccessGuard, LOOPBACK_NAMES, TOKEN_PARAM, createAccessToken } from './guard.js';
 import type { StartKernel } from './kernel-slot.js';
+import { resolveLimits, type WorkshopLimits } from './limits.js';
 import { Pages } from './pages.js';
 import { NOTEBOOK_PATH } from './protocol.js';
 import { SessionRegistry } from './sessions.js';
@@ -50,6 +52,8 @@ export interface WorkshopOptions {
   readonly kernelEnv?: NodeJS.ProcessEnv;
   /** Notebook paths are shown relative to this folder (default: the working directory). */
   readonly cwd?: string;
+  /** Bounds on what a page can make the server hold (default `DEFAULT_LIMITS`, see `limits.ts`). */
+  readonly limits?: Partial<WorkshopLimits>;
 }
 
 /** A running workshop server. */
@@ -59,7 +63,10 @@ export interface Workshop {
   /** The server's origin: `http://127.0.0.1:8765`. */
   readonly origin: string;
   readonly port: number;
+  /** The access token: in `url`, and the credential of every WebSocket handshake. */
   readonly token: string;
+  /** The cookie (`name=value`) a browser is given for `url`: it opens pages and assets, never a socket. */
+  readonly pageCookie: string;
   /** How many kernels this server has started so far. */
   readonly kernelsStarted: number;
   /** The notebooks whose kernel runs now, with the kernel's process id. */
@@ -78,7 +85,10 @@ const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'X-Content-Type-Options': 'nosniff',
   'Referrer-Policy': 'no-referrer',
   'X-Frame-Options': 'DENY',
-  'Content-Security-Policy': "frame-ancestors 'none'",
+  // The live page's policy (`@scalable-ts/render`'s `livePageCsp`): only the workshop's own
+  // script runs, no inline script or handler, no plugin, base, form or frame. An answer to a
+  // request that passed the checks also lets the page open its WebSocket (see `route`).
+  'Content-Security-Policy': livePageCsp(),
   'Cache-Control': 'no-store',
 };
 
@@ -109,6 +119,7 @@ const REFUSALS: Readonly<Record<number, string>> = {
 export async function startWorkshop(options: WorkshopOptions): Promise<Workshop> {
   if (typeof options !== 'object' || options === null) throw new TypeError('startWorkshop: options must be an object');
   const settings = { ...DEFAULTS, ...options };
+  const limits = resolveLimits(options.limits);
   const catalog = new Catalog(options.notebooks);
   const cwd = options.cwd ?? process.cwd();
   const renderer = await createRenderer({ siteTitle: settings.siteTitle, stylesheetHref: PAGE_ASSETS.siteStylesheet });
@@ -125,6 +136,7 @@ export async function startWorkshop(options: WorkshopOptions): Promise<Workshop>
     idleTimeoutMs: settings.idleTimeoutMs,
     lingerMs: settings.lingerMs,
     shutdownGraceMs: settings.shutdownGraceMs,
+    limits,
     ...(options.kernelEnv ? { kernelEnv: options.kernelEnv } : {}),
     displayPath: (path) => {
       const rel = relative(cwd, path);
@@ -148,13 +160,15 @@ export async function startWorkshop(options: WorkshopOptions): Promise<Workshop>
   const host = settings.host.toLowerCase();
   const extraHostNames = LOOPBACK_NAMES.includes(bracket(host)) || WILDCARDS.has(host) ? [] : [bracket(host)];
   const guard = new AccessGuard({ token, port, extraHostNames });
-  const sockets = new SocketEndpoint(guard, catalog, registry);
+  const sockets = new SocketEndpoint(guard, catalog, registry, limits);
 
   const route = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) response.setHeader(name, value);
     const verdict = guard.check(request, { websocket: false });
     if (!verdict.ok) return send(response, verdict.status, 'text/plain; charset=utf-8', `${REFUSALS[verdict.status]}\n(${verdict.reason})\n`, false);
     if (verdict.tokenInUrl) response.setHeader('Set-Cookie', guard.cookie());
+    // The Host passed the guard: the page may open its WebSocket to it (Safari's 'self' does not cover ws:).
+    response.setHeader('Content-Security-Policy', livePageCsp([`ws://${request.headers.host ?? ''}`]));
     const head = request.method === 'HEAD';
     if (request.method !== 'GET' && !head) {
       response.setHeader('Allow', 'GET, HEAD');
@@ -192,6 +206,7 @@ export async function startWorkshop(options: WorkshopOptions): Promise<Workshop>
     origin,
     port,
     token,
+    pageCookie: guard.cookie().split(';')[0] ?? '',
     get kernelsStarted() {
       return kernelsStarted;
     },

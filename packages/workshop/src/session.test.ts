@@ -7,7 +7,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { readNotebook, sourceText } from '@scalable-ts/notebook';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { startWorkshop, type ServerMessage, type Workshop } from './index.js';
+import { DEFAULT_LIMITS, startWorkshop, type ServerMessage, type Workshop } from './index.js';
 import { TestClient } from './test-support/client.js';
 import { scratchCopy } from './test-support/fixtures.js';
 import { eventually, isAlive } from './test-support/processes.js';
@@ -120,6 +120,17 @@ test('a message outside the protocol is answered with a problem and runs nothing
   client.send({ type: 'run', mode: 'cell', cells: [{ index: 0, source: 'process.exit(1)' }] });
   await client.waitFor((m) => m.type === 'problem' && m.message.includes('Unknown message type'), from);
   await client.waitFor((m) => m.type === 'problem' && m.message.includes('Cell 0 is not a code cell'), from);
+  expect(workshop.kernels()).toHaveLength(1);
+});
+
+test('past the bounds: a cell over the code limit is refused with a problem; a frame over the frame limit closes that socket with 1009', async () => {
+  const from = client.mark();
+  client.send({ type: 'run', mode: 'cell', cells: [{ index: 1, source: `// ${'x'.repeat(DEFAULT_LIMITS.sourceChars)}` }] });
+  await client.waitFor((m) => m.type === 'problem' && m.message.startsWith('Refused: the code of cell 1 is'), from);
+  expect(client.messages.slice(from).filter((m) => m.type === 'cell')).toEqual([]); // nothing queued or run
+  const big = await TestClient.connect(workshop, 'workshop-test');
+  big.send({ type: 'save', version: 'x'.repeat(DEFAULT_LIMITS.frameBytes), sources: [] });
+  expect(await big.closed).toBe(1009);
   expect(workshop.kernels()).toHaveLength(1);
 });
 

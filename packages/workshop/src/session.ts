@@ -13,6 +13,7 @@
  * a run (the next run starts a new one), and the session closes `lingerMs` after its last page
  * left (so a reload keeps the kernel).
  */
+import { checksResultOf } from '@scalable-ts/exercises';
 import type { Kernel } from '@scalable-ts/kernel';
 import { KernelClosedError, KernelDiedError } from '@scalable-ts/kernel';
 import { multilineText, sourceText, toMultiline, writeNotebook, type Notebook, type Output } from '@scalable-ts/notebook';
@@ -21,6 +22,7 @@ import { cellPolicy } from '@scalable-ts/runner';
 import type { Catalog, CatalogEntry, LoadedNotebook } from './catalog.js';
 import { ClientMessageError, NotebookChangedError } from './errors.js';
 import { KernelSlot, type StartKernel } from './kernel-slot.js';
+import { boundOutputs, type WorkshopLimits } from './limits.js';
 import type { CellRunState, CellView, ClientMessage, KernelStatus, RunCell, RunMode, ServerMessage } from './protocol.js';
 import { throttle } from './throttle.js';
 
@@ -52,6 +54,8 @@ export interface SessionOptions {
   readonly onAbandoned: (session: NotebookSession) => void;
   /** The notebook's path as pages show it (relative to the working directory). */
   readonly displayPath: string;
+  /** What a page can make the session hold (`queuedRuns`, `rememberedRequests`, `outputChars`). */
+  readonly limits: Pick<WorkshopLimits, 'queuedRuns' | 'rememberedRequests' | 'outputChars'>;
 }
 
 interface Job {
@@ -91,7 +95,7 @@ export class NotebookSession {
   readonly #slot: KernelSlot;
   readonly #peers = new Set<Peer>();
   readonly #cells = new Map<number, LiveCell>();
-  /** Which request ran which cell, for output that arrives after a cell finished. */
+  /** Which request ran which cell, for output that arrives after a cell finished (the latest `limits.rememberedRequests`). */
   readonly #requests = new Map<string, number>();
   #notebook: Notebook;
   #queue: Job[] = [];
@@ -211,7 +215,7 @@ export class NotebookSession {
       const index = this.#requests.get(requestId);
       const live = index === undefined ? undefined : this.#cells.get(index);
       if (index === undefined || !live) return;
-      live.outputs = appendOutputs(live.outputs, outputs);
+      live.outputs = boundOutputs(appendOutputs(live.outputs, outputs), this.#options.limits.outputChars);
       this.#broadcastCell(index, live);
     });
     this.#armIdle();
@@ -225,6 +229,12 @@ export class NotebookSession {
       const policy = cellPolicy(cell);
       if (mode === 'to-here' && policy.skip) continue;
       jobs.push({ index, source, raises: policy.raises });
+    }
+    const { queuedRuns } = this.#options.limits;
+    if (this.#queue.length + jobs.length > queuedRuns) {
+      throw new ClientMessageError(
+        `Refused: ${this.#queue.length + jobs.length} cells would wait to run; at most ${queuedRuns} may wait. Interrupt, or let the queue drain.`,
+      );
     }
     for (const job of jobs) {
       this.#queue.push(job);
@@ -267,13 +277,13 @@ export class NotebookSession {
     this.#setCell(job.index, live);
     this.#broadcastKernel();
     const redraw = throttle((outputs: readonly Output[]) => {
-      live.outputs = [...outputs];
+      live.outputs = boundOutputs(outputs, this.#options.limits.outputChars);
       this.#broadcastCell(job.index, live);
     }, OUTPUT_INTERVAL_MS);
     try {
       const result = await kernel.execute(job.source, { onOutput: redraw });
       redraw.cancel();
-      this.#requests.set(result.requestId, job.index);
+      this.#remember(result.requestId, job.index);
       const failed = result.status !== 'ok';
       this.#setCell(job.index, { state: failed ? 'error' : 'ok', outputs: result.outputs, executionCount: result.executionCount });
       if (failed && !job.raises) this.#cancelQueue();
@@ -348,6 +358,20 @@ export class NotebookSession {
     this.#broadcast({ type: 'saved', version: saved.version, path: this.#options.displayPath, sources: this.#sources() });
   }
 
+  /** Remembers which cell a request ran, forgetting the oldest past `limits.rememberedRequests`. */
+  #remember(requestId: string, index: number): void {
+    this.#requests.set(requestId, index);
+    for (const oldest of this.#requests.keys()) {
+      if (this.#requests.size <= this.#options.limits.rememberedRequests) break;
+      this.#requests.delete(oldest);
+    }
+  }
+
+  /** How many finished requests the session remembers now (for tests and diagnostics). */
+  get rememberedRequests(): number {
+    return this.#requests.size;
+  }
+
   #status(): KernelStatus {
     const message = this.#slot.message;
     return {
@@ -359,10 +383,16 @@ export class NotebookSession {
   }
 
   #cellView(index: number, live: LiveCell): CellView {
-    return { index, state: live.state, html: this.#options.renderer.renderOutputs(live.outputs), executionCount: live.executionCount };
+    const view: CellView = { index, state: live.state, html: this.#options.renderer.renderOutputs(live.outputs), executionCount: live.executionCount };
+    const checks = checksResultOf(live.outputs);
+    const cell = this.#notebook.cells[index];
+    const predict = cell?.cell_type === 'code' && cellPolicy(cell).predict && (live.state === 'ok' || live.state === 'error');
+    const stdout = predict ? live.outputs.flatMap((o) => (o.output_type === 'stream' && o.name === 'stdout' ? [multilineText(o.text)] : [])).join('') : undefined;
+    return { ...view, ...(checks ? { checks } : {}), ...(stdout !== undefined ? { stdout } : {}) };
   }
 
   #setCell(index: number, live: LiveCell, broadcast = true): void {
+    live.outputs = boundOutputs(live.outputs, this.#options.limits.outputChars);
     this.#cells.set(index, live);
     if (broadcast) this.#broadcastCell(index, live);
     else this.#broadcast({ type: 'cell', index, state: live.state });

@@ -1,8 +1,11 @@
 /**
  * The WebSocket endpoint: `GET /ws?notebook=<name>` upgraded with the `ws` package, after the
- * access checks of `guard.ts`. A refused handshake gets a plain HTTP refusal and the socket is
- * destroyed before any session or kernel exists. An accepted one becomes a {@link Peer} of the
- * notebook's session; its frames are parsed by `decode.ts` and handed to the session in order.
+ * access checks of `guard.ts` (the token must come as the second subprotocol; the server selects
+ * {@link SOCKET_PROTOCOL}, never echoing the token). A refused handshake gets a plain HTTP refusal
+ * and the socket is destroyed before any session or kernel exists. An accepted one becomes a
+ * {@link Peer} of the notebook's session; its frames are parsed by `decode.ts` and handed to the
+ * session in order. Frames over `limits.frameBytes` close the socket with 1009; a page whose
+ * unread backlog passes `limits.sendBufferBytes` is disconnected (see `limits.ts`).
  */
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
@@ -10,12 +13,10 @@ import { WebSocket, WebSocketServer } from 'ws';
 import type { Catalog } from './catalog.js';
 import { parseClientMessage } from './decode.js';
 import type { AccessGuard } from './guard.js';
-import { SOCKET_PATH, type ServerMessage } from './protocol.js';
+import type { WorkshopLimits } from './limits.js';
+import { SOCKET_PATH, SOCKET_PROTOCOL, type ServerMessage } from './protocol.js';
 import type { NotebookSession, Peer } from './session.js';
 import type { SessionRegistry } from './sessions.js';
-
-/** Largest frame a page may send (a whole notebook's sources when saving). */
-const MAX_FRAME_BYTES = 16 * 1024 * 1024;
 
 const REASONS: Readonly<Record<number, string>> = { 400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found' };
 
@@ -31,15 +32,22 @@ function refuseUpgrade(socket: Duplex, status: number, reason: string): void {
 
 /** Accepts the workshop's WebSocket handshakes. */
 export class SocketEndpoint {
-  readonly #wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
+  readonly #wss: WebSocketServer;
   readonly #guard: AccessGuard;
   readonly #catalog: Catalog;
   readonly #registry: SessionRegistry;
+  readonly #limits: WorkshopLimits;
 
-  constructor(guard: AccessGuard, catalog: Catalog, registry: SessionRegistry) {
+  constructor(guard: AccessGuard, catalog: Catalog, registry: SessionRegistry, limits: WorkshopLimits) {
     this.#guard = guard;
     this.#catalog = catalog;
     this.#registry = registry;
+    this.#limits = limits;
+    this.#wss = new WebSocketServer({
+      noServer: true,
+      maxPayload: limits.frameBytes,
+      handleProtocols: (protocols) => (protocols.has(SOCKET_PROTOCOL) ? SOCKET_PROTOCOL : false),
+    });
   }
 
   /** Handles the `upgrade` event of the HTTP server. */
@@ -63,7 +71,9 @@ export class SocketEndpoint {
   #connect(ws: WebSocket, name: string): void {
     const peer: Peer = {
       send: (message: ServerMessage) => {
-        if (ws.readyState === WebSocket.OPEN) ws.send(JSON.stringify(message));
+        if (ws.readyState !== WebSocket.OPEN) return;
+        if (ws.bufferedAmount > this.#limits.sendBufferBytes) return ws.terminate(); // the page stopped reading
+        ws.send(JSON.stringify(message));
       },
     };
     const joined: Promise<NotebookSession | undefined> = this.#registry.join(name, peer).catch((error: unknown) => {
@@ -77,7 +87,7 @@ export class SocketEndpoint {
       void joined.then((session) => {
         if (!session) return;
         try {
-          void session.handle(parseClientMessage(isBinary ? '' : data.toString()), peer);
+          void session.handle(parseClientMessage(isBinary ? '' : data.toString(), this.#limits), peer);
         } catch (error) {
           peer.send({ type: 'problem', message: (error as Error).message });
         }

@@ -3,8 +3,9 @@ import { parseBasicAuthorization } from '../basic.js';
 import { InvalidCredentialsError, MalformedCredentialsError } from '../errors.js';
 import { hashPassword, verifyPassword, DEFAULT_SCRYPT, type ScryptParameters } from '../password.js';
 import type { KeyInput } from '../jws/algorithms.js';
-import type { KeyResolver } from '../jws/header.js';
-import { verifyJwt, type VerifyJwtOptions } from '../jwt/verify.js';
+import type { JwsHeader, KeyResolver } from '../jws/header.js';
+import { ownClaim } from '../jwt/claims.js';
+import { checkTimes, checkVerifyJwtOptions, tokenTimes, verifyJwt, type TokenTimes, type VerifyJwtOptions } from '../jwt/verify.js';
 import type { Authenticator, Principal, RequestHeaders } from './principal.js';
 
 function single(value: string | readonly string[] | undefined): string | undefined {
@@ -35,7 +36,9 @@ function listClaim(value: unknown): string[] {
 export interface BearerJwtOptions extends VerifyJwtOptions {
   /**
    * Remember up to this many verified tokens (default 0, off). A hit skips the signature and
-   * claim checks for the exact same token string but still refuses it once `exp` has passed.
+   * claim checks for the exact same token string, but runs the time checks again (`exp`, `nbf`,
+   * `iat` + `maxAgeSeconds`, with the tolerance) and, with a key resolver, asks the resolver
+   * again: a token whose key was retired is verified afresh (and refused).
    * Worth it for asymmetric algorithms, where a signature check costs tens of microseconds.
    */
   cacheSize?: number;
@@ -43,13 +46,16 @@ export interface BearerJwtOptions extends VerifyJwtOptions {
 
 interface CachedToken {
   principal: Principal;
-  exp: number | undefined;
-  nbf: number | undefined;
+  header: JwsHeader;
+  times: TokenTimes;
+  /** The key the token verified with, when it came from a resolver. */
+  key: KeyInput | undefined;
 }
 
 /**
  * Bearer tokens that are JWTs (RFC 6750 + RFC 9068). Scopes come from `scope` (space-separated)
- * or `scp`, roles from `roles`. `sub` is required.
+ * or `scp`, roles from `roles`. `sub` is required. The options are copied when the authenticator
+ * is made, so the cache and the verification always apply the same ones.
  *
  * @example
  * ```ts
@@ -58,9 +64,17 @@ interface CachedToken {
  */
 export function bearerJwtAuthenticator(key: KeyInput | KeyResolver<KeyInput>, options: BearerJwtOptions): Authenticator {
   const { cacheSize = 0, ...rest } = options;
-  const verifyOptions: VerifyJwtOptions = { ...rest, requiredClaims: [...(rest.requiredClaims ?? []), 'sub'] };
-  const clock = options.clock ?? Date.now;
-  const tolerance = options.clockToleranceSeconds ?? 0;
+  if (!Number.isSafeInteger(cacheSize) || cacheSize < 0) throw new TypeError(`options.cacheSize must be an integer >= 0, got ${String(cacheSize)}`);
+  checkVerifyJwtOptions(rest);
+  const verifyOptions: VerifyJwtOptions = Object.freeze({
+    ...rest,
+    algorithms: Object.freeze([...rest.algorithms]),
+    ...(rest.crit && { crit: Object.freeze([...rest.crit]) }),
+    ...(Array.isArray(rest.issuer) && { issuer: Object.freeze([...rest.issuer]) }),
+    ...(Array.isArray(rest.audience) && { audience: Object.freeze([...rest.audience]) }),
+    requiredClaims: Object.freeze([...(rest.requiredClaims ?? []), 'sub']),
+  });
+  const resolver = typeof key === 'function' ? key : undefined;
   const cache = new Map<string, CachedToken>();
   return {
     scheme: 'Bearer',
@@ -69,16 +83,22 @@ export function bearerJwtAuthenticator(key: KeyInput | KeyResolver<KeyInput>, op
       const token = bearerToken(header);
       const hit = cache.get(token);
       if (hit) {
-        const now = clock() / 1000;
-        const fresh = (hit.exp === undefined || now - tolerance < hit.exp) && (hit.nbf === undefined || now + tolerance >= hit.nbf);
-        if (fresh) return hit.principal;
         cache.delete(token);
+        checkTimes(hit.times, verifyOptions);
+        if (resolver === undefined || resolver(hit.header) === hit.key) {
+          cache.set(token, hit);
+          return hit.principal;
+        }
       }
-      const { payload } = verifyJwt(token, key, verifyOptions);
-      const principal: Principal = { subject: String(payload.sub), scopes: listClaim(payload.scope ?? payload.scp), roles: listClaim(payload.roles), scheme: 'Bearer' };
+      let used: KeyInput | undefined;
+      const keyOf = resolver && ((jwsHeader: JwsHeader) => (used = resolver(jwsHeader)));
+      const { header: jwsHeader, payload } = verifyJwt(token, keyOf ?? (key as KeyInput), verifyOptions);
+      const principal: Principal = {
+        subject: String(payload.sub), scopes: listClaim(ownClaim(payload, 'scope') ?? ownClaim(payload, 'scp')), roles: listClaim(ownClaim(payload, 'roles')), scheme: 'Bearer',
+      };
       if (cacheSize > 0) {
         if (cache.size >= cacheSize) cache.delete(cache.keys().next().value as string);
-        cache.set(token, { principal, exp: payload.exp, nbf: payload.nbf });
+        cache.set(token, { principal, header: jwsHeader, times: tokenTimes(payload), key: used });
       }
       return principal;
     },
@@ -91,6 +111,8 @@ export function bearerJwtAuthenticator(key: KeyInput | KeyResolver<KeyInput>, op
  */
 export function apiKeyAuthenticator(store: ApiKeyStore, options: { header?: string } = {}): Authenticator {
   const name = (options.header ?? 'x-api-key').toLowerCase();
+  // A field name is a token (RFC 9110 §5.1); it is also quoted into the challenge.
+  if (!/^[!#$%&'*+\-.^_`|~0-9a-z]+$/.test(name)) throw new TypeError('options.header must be an HTTP field name');
   return {
     scheme: 'ApiKey',
     challengeParameters: `header="${name}"`,

@@ -39,10 +39,17 @@ export interface AuthorizerOptions {
   realm: string;
 }
 
+/**
+ * Builds one challenge. Every value in it is fixed text or configuration (realm, the route's
+ * scopes, an error class's `description`), never what the request carried: a CR, LF or a
+ * character above U+00FF copied from a token header would make `node:http` throw
+ * `ERR_INVALID_CHAR` while writing the 401. As a second wall, characters outside the RFC 6750 §3
+ * set are replaced by `?`.
+ */
 function challenge(authenticator: Authenticator, realm: string, extra: Record<string, string> = {}): string {
   const params = [`realm=${quoteHeaderValue(realm)}`];
   if (authenticator.challengeParameters) params.push(authenticator.challengeParameters);
-  for (const [name, value] of Object.entries(extra)) params.push(`${name}=${quoteHeaderValue(value)}`);
+  for (const [name, value] of Object.entries(extra)) params.push(`${name}="${value.replace(/[^\x20\x21\x23-\x5b\x5d-\x7e]/g, '?')}"`);
   return `${authenticator.scheme} ${params.join(', ')}`;
 }
 
@@ -63,6 +70,7 @@ function missing(needed: readonly string[] | undefined, held: readonly string[])
 export function createAuthorizer(options: AuthorizerOptions): Authorizer {
   const { authenticators, realm } = options;
   if (authenticators.length === 0) throw new TypeError('createAuthorizer needs at least one authenticator');
+  if (typeof realm !== 'string' || !/^[\x20-\x7e]*$/.test(realm)) throw new TypeError('realm must be printable ASCII (it goes into WWW-Authenticate)');
   const everyChallenge = authenticators.map((a) => challenge(a, realm));
 
   async function check(headers: RequestHeaders, requirement: Requirement = {}): Promise<AuthorizationResult> {
@@ -84,7 +92,8 @@ export function createAuthorizer(options: AuthorizerOptions): Authorizer {
     } catch (error) {
       if (!(error instanceof AuthError)) throw error;
       const code = error instanceof MalformedCredentialsError ? 'invalid_request' : 'invalid_token';
-      const extra = authenticator.scheme === 'Bearer' ? { error: code, error_description: error.message } : {};
+      // error.message may quote the token (its alg, a crit name): it is for logs, never for the header.
+      const extra = authenticator.scheme === 'Bearer' ? { error: code, error_description: error.description } : {};
       return { ok: false, status: 401, error, wwwAuthenticate: [challenge(authenticator, realm, extra)] };
     }
     const missingScopes = missing(requirement.scopes, principal.scopes);

@@ -11,7 +11,7 @@
  *   ES256  ec, curve P-256      -                r || s, 64 bytes (not DER)
  *   EdDSA  ed25519 or ed448     -                64 or 114 bytes
  */
-import { createHmac, createSecretKey, KeyObject, sign, verify } from 'node:crypto';
+import { createHmac, createPublicKey, createSecretKey, KeyObject, sign, verify, X509Certificate } from 'node:crypto';
 import { constantTimeEqual } from '../encoding.js';
 import { JwtKeyError } from '../errors.js';
 
@@ -53,6 +53,40 @@ function expectPair(alg: string, key: KeyObject, use: 'sign' | 'verify', types: 
   }
 }
 
+/**
+ * True when HMAC key bytes are really a public key (or any key file): PEM armour, an SPKI or
+ * PKCS#1 DER public key, an X.509 certificate, an OpenSSH public key line, or JWK JSON. Read
+ * with `readFileSync('public.pem')` and allowed beside RS256, such bytes let anyone holding the
+ * public key sign HS256 tokens: algorithm confusion. Random secrets never look like this.
+ */
+export function looksLikePublicKey(bytes: Buffer): boolean {
+  const text = bytes.toString('latin1').trim();
+  if (text.includes('-----BEGIN ') || /^(ssh-(rsa|dss|ed25519|ed448)|ecdsa-sha2-|sk-)\S* /.test(text)) return true;
+  if (text.startsWith('{')) {
+    try {
+      const jwk: unknown = JSON.parse(text);
+      if (typeof jwk === 'object' && jwk !== null && (Object.hasOwn(jwk, 'kty') || Object.hasOwn(jwk, 'keys'))) return true;
+    } catch {
+      // not JSON: an unusual secret, but not a JWK
+    }
+  }
+  if (bytes[0] !== 0x30) return false; // every DER key and certificate is a SEQUENCE
+  for (const type of ['spki', 'pkcs1'] as const) {
+    try {
+      createPublicKey({ key: bytes, format: 'der', type });
+      return true;
+    } catch {
+      // not this encoding
+    }
+  }
+  try {
+    new X509Certificate(bytes);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 const HS256: AlgorithmSpec = {
   check(key) {
     if (key.type !== 'secret') {
@@ -61,6 +95,9 @@ const HS256: AlgorithmSpec = {
     const size = key.symmetricKeySize ?? 0;
     if (size < MIN_HMAC_BYTES) {
       throw new JwtKeyError(`HS256 needs a key of at least 256 bits, got ${size * 8} bits`);
+    }
+    if (looksLikePublicKey(key.export())) {
+      throw new JwtKeyError('HS256 key bytes are a public key or a key file (PEM, DER, JWK): algorithm confusion refused');
     }
   },
   sign: (input, key) => createHmac('sha256', key).update(input).digest(),
@@ -91,9 +128,43 @@ const ES256: AlgorithmSpec = {
     signature.byteLength === 64 && verifyOnPool('sha256', input, { key, dsaEncoding: 'ieee-p1363' }, signature),
 };
 
+/**
+ * The y-coordinates of the Ed25519 points of small order (1, 2, 4 and 8), little-endian, with
+ * the x sign bit cleared, including the non-canonical spellings y = p and y = p + 1: the
+ * blocklist of libsodium's `ge25519_has_small_order` (src/libsodium/crypto_core/ed25519/ref10/
+ * ed25519_ref10.c). With the sign bit either way these are the "eight plus six alternative
+ * encodings" of C2SP's Ed25519 edge-case vectors (github.com/C2SP/CCTV, ed25519/). A public key
+ * A of small order makes [k]A vanish (or cycle through a few points), so one signature, e.g.
+ * R = identity and S = 0 for A = identity, verifies for every message; RFC 8032 §5.1.7 does not
+ * ask verifiers to refuse such keys, and OpenSSL does not.
+ */
+const ED25519_SMALL_ORDER_Y: readonly Buffer[] = [
+  '0000000000000000000000000000000000000000000000000000000000000000', // y = 0: order 4
+  '0100000000000000000000000000000000000000000000000000000000000000', // y = 1: the identity, order 1
+  '26e8958fc2b227b045c3f489f2ef98f0d5dfac05d3c63339b13802886d53fc05', // order 8
+  'c7176a703d4dd84fba3c0b760d10670f2a2053fa2c39ccc64ec7fd7792ac037a', // order 8
+  'ecffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff7f', // y = p - 1: order 2
+  'edffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff7f', // y = p, i.e. 0 again (non-canonical)
+  'eeffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff7f', // y = p + 1, i.e. 1 again (non-canonical)
+].map((hex) => Buffer.from(hex, 'hex'));
+
+/** True for an Ed25519 public key (32 bytes, RFC 8032 §5.1.2 encoding) of small order. */
+export function isSmallOrderEd25519(encoded: Uint8Array): boolean {
+  if (encoded.byteLength !== 32) return false;
+  const y = Buffer.from(encoded);
+  y[31] = (y[31] ?? 0) & 0x7f;
+  return ED25519_SMALL_ORDER_Y.some((point) => point.equals(y));
+}
+
 const EdDSA: AlgorithmSpec = {
   check(key, use) {
     expectPair('EdDSA', key, use, ['ed25519', 'ed448']);
+    if (use === 'verify' && key.asymmetricKeyType === 'ed25519') {
+      const { x } = key.export({ format: 'jwk' });
+      if (x === undefined || isSmallOrderEd25519(Buffer.from(x, 'base64url'))) {
+        throw new JwtKeyError('the Ed25519 public key has small order: any message would verify');
+      }
+    }
   },
   sign: (input, key) => sign(null, input, key),
   verify: (input, signature, key) => verify(null, input, key, signature),

@@ -11,5 +11,8 @@ export interface JwsHeader {
   [parameter: string]: unknown;
 }
 
-/** Picks the key from the header, e.g. by `kid`: the way to rotate verification keys. */
-export type KeyResolver<K> = (header: JwsHeader) => K;
+/**
+ * Picks the key from the header, e.g. by `kid`: the way to rotate verification keys. Return
+ * `undefined` for a header you have no key for; the token is then refused with `JwtKeyError` (401).
+ */
+export type KeyResolver<K> = (header: JwsHeader) => K | undefined;

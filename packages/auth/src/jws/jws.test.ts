@@ -1,4 +1,4 @@
-import { createSecretKey, generateKeyPairSync, randomBytes } from 'node:crypto';
+import { createHmac, createSecretKey, generateKeyPairSync, randomBytes } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { JwtAlgorithmError, JwtCritError, JwtInvalidError, JwtKeyError, JwtSignatureError } from '../errors.js';
@@ -102,7 +102,9 @@ describe('refusals', () => {
 
   it('refuses HS/RS key confusion: an HS256 token "signed" with the RSA public key', () => {
     const pem = keys.RS256.verify.export({ format: 'pem', type: 'spki' });
-    const forged = signJws('{"sub":"admin"}', createSecretKey(Buffer.from(pem)), { alg: 'HS256' });
+    // The attacker's side: HMAC keyed with the public key's PEM text (this package refuses to sign so).
+    const input = `${segment({ alg: 'HS256' })}.${segment({ sub: 'admin' })}`;
+    const forged = `${input}.${createHmac('sha256', pem).update(input).digest('base64url')}`;
     expect(() => verifyJws(forged, keys.RS256.verify, { algorithms: ['RS256', 'HS256'] })).toThrow(JwtKeyError);
     expect(() => verifyJws(forged, keys.RS256.verify, { algorithms: ['RS256'] })).toThrow(JwtAlgorithmError);
     expect(() => verifyJws(forged, pem as unknown as Uint8Array, { algorithms: ['HS256'] })).toThrow(TypeError);

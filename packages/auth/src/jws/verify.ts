@@ -11,7 +11,7 @@
  * Only then is the payload handed back. Claims (exp, iss, aud) are the JWT layer's job.
  */
 import { decodeBase64url } from '../encoding.js';
-import { JwtAlgorithmError, JwtCritError, JwtInvalidError, JwtSignatureError } from '../errors.js';
+import { JwtAlgorithmError, JwtCritError, JwtInvalidError, JwtKeyError, JwtSignatureError } from '../errors.js';
 import type { KeyObject } from 'node:crypto';
 import { isJwsAlgorithm, keyFor, verifyBytes, verifyBytesAsync, type JwsAlgorithm, type KeyInput } from './algorithms.js';
 import type { JwsHeader, KeyResolver } from './header.js';
@@ -45,27 +45,53 @@ function parseHeader(segment: string): JwsHeader {
   if (typeof header !== 'object' || header === null || Array.isArray(header)) {
     throw new JwtInvalidError('the JWS header is not a base64url-encoded JSON object');
   }
-  if (typeof (header as JwsHeader).alg !== 'string') throw new JwtInvalidError('the JWS header has no "alg"');
+  if (!Object.hasOwn(header, 'alg') || typeof (header as JwsHeader).alg !== 'string') throw new JwtInvalidError('the JWS header has no "alg"');
   return header as JwsHeader;
 }
 
 function checkAlgorithm(alg: string, allowed: readonly JwsAlgorithm[]): JwsAlgorithm {
   if (alg.toLowerCase() === 'none') throw new JwtAlgorithmError('alg "none" is never accepted');
   if (!isJwsAlgorithm(alg) || !allowed.includes(alg)) {
-    throw new JwtAlgorithmError(`alg "${alg}" is not allowed (allowed: ${allowed.join(', ')})`);
+    throw new JwtAlgorithmError(`alg ${JSON.stringify(alg)} is not allowed (allowed: ${allowed.join(', ')})`);
   }
   return alg;
 }
 
+/**
+ * Header parameter names registered by RFC 7515 §4.1 and, for JWE, RFC 7516 §4.1 and RFC 7518
+ * §4.6-4.8. RFC 7515 §4.1.11: producers MUST NOT list them in `crit`, and a recipient MAY treat
+ * a JWS that does as invalid; this one does, so a `crit: ["alg"]` is never a way around a check.
+ */
+const REGISTERED_HEADER_PARAMETERS: ReadonlySet<string> = new Set([
+  'alg', 'jku', 'jwk', 'kid', 'x5u', 'x5c', 'x5t', 'x5t#S256', 'typ', 'cty', 'crit',
+  'enc', 'zip', 'epk', 'apu', 'apv', 'iv', 'tag', 'p2s', 'p2c',
+]);
+
 function checkCrit(header: JwsHeader, understood: readonly string[]): void {
-  if (!('crit' in header)) return;
+  if (!Object.hasOwn(header, 'crit')) return;
   const { crit } = header;
   if (!Array.isArray(crit) || crit.length === 0 || !crit.every((name) => typeof name === 'string')) {
     throw new JwtCritError('"crit" must be a non-empty array of strings');
   }
+  if (new Set(crit).size !== crit.length) throw new JwtCritError('"crit" lists a name twice');
   for (const name of crit) {
-    if (!understood.includes(name)) throw new JwtCritError(`critical extension "${name}" is not understood`);
-    if (!(name in header)) throw new JwtCritError(`critical extension "${name}" is listed but absent`);
+    const quoted = JSON.stringify(name);
+    if (REGISTERED_HEADER_PARAMETERS.has(name)) throw new JwtCritError(`"crit" may not list the registered parameter ${quoted} (RFC 7515 §4.1.11)`);
+    if (!understood.includes(name)) throw new JwtCritError(`critical extension ${quoted} is not understood`);
+    if (!Object.hasOwn(header, name)) throw new JwtCritError(`critical extension ${quoted} is listed but absent`);
+  }
+}
+
+function checkOptions(options: VerifyJwsOptions): void {
+  if (typeof options !== 'object' || options === null || !Array.isArray(options.algorithms) || options.algorithms.length === 0) {
+    throw new TypeError('options.algorithms must list at least one algorithm');
+  }
+  const { crit, maxLength } = options;
+  if (crit !== undefined && !(Array.isArray(crit) && crit.every((name) => typeof name === 'string' && !REGISTERED_HEADER_PARAMETERS.has(name)))) {
+    throw new TypeError('options.crit must be an array of extension names, none of them registered (RFC 7515 §4.1.11)');
+  }
+  if (maxLength !== undefined && !(Number.isSafeInteger(maxLength) && maxLength > 0)) {
+    throw new TypeError(`options.maxLength must be a positive integer, got ${String(maxLength)}`);
   }
 }
 
@@ -81,9 +107,7 @@ interface Prepared {
 
 /** Steps 1 to 4 of the table above, shared by the synchronous and asynchronous verifiers. */
 function prepare(token: string, key: KeyInput | KeyResolver<KeyInput>, options: VerifyJwsOptions): Prepared {
-  if (!Array.isArray(options.algorithms) || options.algorithms.length === 0) {
-    throw new TypeError('options.algorithms must list at least one algorithm');
-  }
+  checkOptions(options);
   if (typeof token !== 'string' || token.length > (options.maxLength ?? DEFAULT_MAX_LENGTH)) {
     throw new JwtInvalidError('the token is not a string of acceptable length');
   }
@@ -95,7 +119,10 @@ function prepare(token: string, key: KeyInput | KeyResolver<KeyInput>, options: 
   const header = parseHeader(token.slice(0, firstDot));
   const alg = checkAlgorithm(header.alg, options.algorithms);
   checkCrit(header, options.crit ?? []);
-  const keyObject = keyFor(alg, typeof key === 'function' ? key(header) : key, 'verify');
+  const chosen = typeof key === 'function' ? key(header) : key;
+  // A resolver answers undefined for a kid it does not know: that is a bad token, not a server bug.
+  if (chosen === undefined || chosen === null) throw new JwtKeyError('no key for this token (unknown kid?)');
+  const keyObject = keyFor(alg, chosen, 'verify');
   const signature = decodeBase64url(token.slice(secondDot + 1), true);
   const payload = decodeBase64url(token.slice(firstDot + 1, secondDot));
   if (!signature || !payload) throw new JwtInvalidError('the payload or signature is not base64url');

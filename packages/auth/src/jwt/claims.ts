@@ -14,3 +14,8 @@ export interface JwtPayload {
 export function numericDate(clock: () => number): number {
   return Math.floor(clock() / 1000);
 }
+
+/** `payload[name]` when it is the payload's own property: `constructor` or `__proto__` are never claims by inheritance. */
+export function ownClaim(payload: JwtPayload, name: string): unknown {
+  return Object.hasOwn(payload, name) ? payload[name] : undefined;
+}

@@ -29,6 +29,12 @@ export interface SignJwtOptions {
  * ```
  */
 export function signJwt(claims: JwtPayload, key: KeyInput, options: SignJwtOptions): string {
+  // NaN would be written as "exp": null: a token that no verifier can date.
+  for (const name of ['expiresInSeconds', 'notBeforeSeconds'] as const) {
+    const value: unknown = options[name];
+    if (value !== undefined && (typeof value !== 'number' || !Number.isFinite(value))) throw new TypeError(`options.${name} must be a finite number of seconds`);
+  }
+  if (claims.iat !== undefined && (typeof claims.iat !== 'number' || !Number.isFinite(claims.iat))) throw new TypeError('claims.iat must be a NumericDate');
   const iat = claims.iat ?? numericDate(options.clock ?? Date.now);
   const payload: JwtPayload = { ...claims, iat };
   if (options.expiresInSeconds !== undefined) payload.exp = iat + options.expiresInSeconds;

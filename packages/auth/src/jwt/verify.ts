@@ -56,23 +56,70 @@ function normalizeTyp(typ: string): string {
 }
 
 function timeClaim(payload: JwtPayload, name: 'exp' | 'nbf' | 'iat'): number | undefined {
+  if (!Object.hasOwn(payload, name)) return undefined;
   const value = payload[name];
-  if (value === undefined) return undefined;
   if (typeof value !== 'number' || !Number.isFinite(value)) throw new JwtClaimError(name, `"${name}" must be a NumericDate`);
   return value;
 }
 
-function checkTimes(payload: JwtPayload, options: VerifyJwtOptions): void {
-  const now = numericDate(options.clock ?? Date.now);
+/** The time claims of a verified token, as {@link checkTimes} needs them (and a cache keeps them). */
+export interface TokenTimes {
+  exp: number | undefined;
+  nbf: number | undefined;
+  iat: number | undefined;
+}
+
+/** Reads and type-checks `exp`, `nbf` and `iat`. */
+export function tokenTimes(payload: JwtPayload): TokenTimes {
+  return { exp: timeClaim(payload, 'exp'), nbf: timeClaim(payload, 'nbf'), iat: timeClaim(payload, 'iat') };
+}
+
+/**
+ * The time checks, on their own so that a cache of verified tokens runs exactly these on every
+ * hit: `exp` (exclusive), `nbf`, `iat` not in the future, and `iat` + `maxAgeSeconds`, each with
+ * the clock tolerance. `now` is in seconds.
+ */
+export function checkTimes({ exp, nbf, iat }: TokenTimes, options: VerifyJwtOptions, now = numericDate(options.clock ?? Date.now)): void {
   const tolerance = options.clockToleranceSeconds ?? 0;
-  const exp = timeClaim(payload, 'exp');
-  const nbf = timeClaim(payload, 'nbf');
-  const iat = timeClaim(payload, 'iat');
   if (exp !== undefined && now - tolerance >= exp) throw new JwtExpiredError(`the token expired ${now - exp} s ago`);
   if (nbf !== undefined && now + tolerance < nbf) throw new JwtNotYetValidError(`the token is valid only in ${nbf - now} s`);
+  // A token issued in the future comes from a wrong clock or a forger, and would pass any maxAge.
+  if (iat !== undefined && now + tolerance < iat) throw new JwtClaimError('iat', `"iat" is ${iat - now} s in the future`);
   if (options.maxAgeSeconds !== undefined) {
     if (iat === undefined) throw new JwtClaimError('iat', '"iat" is required');
     if (now - tolerance - iat > options.maxAgeSeconds) throw new JwtExpiredError(`the token is older than ${options.maxAgeSeconds} s`);
+  }
+}
+
+function checkSeconds(options: VerifyJwtOptions, name: 'clockToleranceSeconds' | 'maxAgeSeconds'): void {
+  const value: unknown = options[name];
+  if (value !== undefined && (typeof value !== 'number' || !Number.isFinite(value) || value < 0)) {
+    throw new TypeError(`options.${name} must be a finite number of seconds >= 0, got ${typeof value === 'number' ? value : typeof value}`);
+  }
+}
+
+/**
+ * Refuses options that would quietly switch a check off: a NaN tolerance makes every comparison
+ * false, a string one concatenates, a NaN maxAge lets any age pass.
+ *
+ * @throws TypeError naming the option.
+ */
+export function checkVerifyJwtOptions(options: VerifyJwtOptions): void {
+  if (typeof options !== 'object' || options === null) throw new TypeError('options must be an object');
+  checkSeconds(options, 'clockToleranceSeconds');
+  checkSeconds(options, 'maxAgeSeconds');
+  if (options.clock !== undefined && typeof options.clock !== 'function') throw new TypeError('options.clock must be a function');
+  if (options.requiredClaims !== undefined && !(Array.isArray(options.requiredClaims) && options.requiredClaims.every((c) => typeof c === 'string'))) {
+    throw new TypeError('options.requiredClaims must be an array of claim names');
+  }
+  for (const name of ['issuer', 'audience'] as const) {
+    const value: unknown = options[name];
+    if (value !== undefined && typeof value !== 'string' && !(Array.isArray(value) && value.every((v) => typeof v === 'string'))) {
+      throw new TypeError(`options.${name} must be a string or an array of strings`);
+    }
+  }
+  for (const name of ['subject', 'typ'] as const) {
+    if (options[name] !== undefined && typeof options[name] !== 'string') throw new TypeError(`options.${name} must be a string`);
   }
 }
 
@@ -96,7 +143,7 @@ function checkIdentity(payload: JwtPayload, options: VerifyJwtOptions): void {
     throw new JwtClaimError('sub', `unexpected subject`);
   }
   for (const claim of options.requiredClaims ?? []) {
-    if (payload[claim] === undefined) throw new JwtClaimError(claim, `"${claim}" is required`);
+    if (!Object.hasOwn(payload, claim) || payload[claim] === undefined) throw new JwtClaimError(claim, `"${claim}" is required`);
   }
 }
 
@@ -117,6 +164,7 @@ export function verifyJwt<T extends JwtPayload = JwtPayload>(
   key: KeyInput | KeyResolver<KeyInput>,
   options: VerifyJwtOptions,
 ): VerifiedJwt<T> {
+  checkVerifyJwtOptions(options);
   return checkClaims<T>(verifyJws(token, key, options), options);
 }
 
@@ -134,6 +182,7 @@ export async function verifyJwtAsync<T extends JwtPayload = JwtPayload>(
   key: KeyInput | KeyResolver<KeyInput>,
   options: VerifyJwtOptions,
 ): Promise<VerifiedJwt<T>> {
+  checkVerifyJwtOptions(options);
   return checkClaims<T>(await verifyJwsAsync(token, key, options), options);
 }
 
@@ -142,7 +191,7 @@ function checkClaims<T extends JwtPayload>({ header, payload: bytes }: VerifiedJ
     throw new JwtClaimError('typ', `the token type must be "${options.typ}"`);
   }
   const payload = parsePayload(bytes);
-  checkTimes(payload, options);
+  checkTimes(tokenTimes(payload), options);
   checkIdentity(payload, options);
   return { header, payload: payload as T };
 }

@@ -15,7 +15,8 @@ import type { AddressInfo } from 'node:net';
 import { basicChallenge, parseBasicAuthorization } from '../basic.js';
 import { AuthError, OAuthError } from '../errors.js';
 import { AuthorizationServer, type AuthorizationServerOptions } from './server.js';
-import type { AuthorizationRequest, ClientAuthentication } from './types.js';
+import { singleValued } from './parameters.js';
+import type { ClientAuthentication } from './types.js';
 
 /** Options of {@link createAuthorizationServerHandler}. */
 export interface AuthorizationServerHandlerOptions {
@@ -28,8 +29,9 @@ export interface AuthorizationServerHandlerOptions {
 
 const MAX_FORM_BYTES = 8 * 1024;
 
+/** Every JSON answer: never cached (RFC 6749 §5.1), never sniffed into another type. */
 function send(response: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
-  response.writeHead(status, { 'content-type': 'application/json', 'cache-control': 'no-store', ...headers });
+  response.writeHead(status, { 'content-type': 'application/json', 'cache-control': 'no-store', 'x-content-type-options': 'nosniff', ...headers });
   response.end(JSON.stringify(body));
 }
 
@@ -46,14 +48,19 @@ async function readForm(request: IncomingMessage): Promise<URLSearchParams> {
   return new URLSearchParams(Buffer.concat(chunks).toString('utf8'));
 }
 
+/** One half of client_secret_basic: form-encoded (RFC 6749 §2.3.1), so a bad `%` escape is a failed client authentication. */
 function formDecode(text: string): string {
-  return decodeURIComponent(text.replace(/\+/g, ' '));
+  try {
+    return decodeURIComponent(text.replace(/\+/g, ' '));
+  } catch (cause) {
+    throw new OAuthError('invalid_client', 'client authentication failed', { cause });
+  }
 }
 
 /** client_secret_basic (RFC 6749 §2.3.1: id and secret form-encoded, then Basic), or a public client's client_id. */
-function clientAuthentication(request: IncomingMessage, form: URLSearchParams): ClientAuthentication | undefined {
+function clientAuthentication(request: IncomingMessage, form: Readonly<Record<string, string>>): ClientAuthentication | undefined {
   const header = request.headers.authorization;
-  const bodyId = form.get('client_id') ?? undefined;
+  const bodyId = form.client_id;
   if (header === undefined) return bodyId === undefined ? undefined : { clientId: bodyId };
   let credentials: { username: string; password: string };
   try {
@@ -62,17 +69,9 @@ function clientAuthentication(request: IncomingMessage, form: URLSearchParams): 
     throw new OAuthError('invalid_client', 'client authentication failed', { cause });
   }
   const clientId = formDecode(credentials.username);
+  const clientSecret = formDecode(credentials.password);
   if (bodyId !== undefined && bodyId !== clientId) throw new OAuthError('invalid_request', 'client_id differs from the authenticated client');
-  return { clientId, clientSecret: formDecode(credentials.password) };
-}
-
-function fields(form: URLSearchParams): Record<string, string> {
-  const result: Record<string, string> = {};
-  for (const [name, value] of form) {
-    if (name in result) throw new OAuthError('invalid_request', `parameter "${name}" is repeated`);
-    result[name] = value;
-  }
-  return result;
+  return { clientId, clientSecret };
 }
 
 /**
@@ -98,17 +97,17 @@ export function createAuthorizationServerHandler(server: AuthorizationServer, op
         if (subject === undefined) {
           return send(response, 401, { error: 'login_required' }, { 'www-authenticate': basicChallenge('authorization server') });
         }
-        const location = server.authorize(Object.fromEntries(url.searchParams) as AuthorizationRequest, subject);
+        const location = server.authorize(url.searchParams, subject);
         response.writeHead(302, { location, 'cache-control': 'no-store' });
         return void response.end();
       }
       case 'POST /token': {
-        const form = await readForm(request);
-        return send(response, 200, server.token(fields(form), clientAuthentication(request, form)));
+        const form = singleValued(await readForm(request));
+        return send(response, 200, server.token(form, clientAuthentication(request, form)));
       }
       case 'POST /introspect': {
-        const form = await readForm(request);
-        return send(response, 200, server.introspect(form.get('token') ?? '', clientAuthentication(request, form)));
+        const form = singleValued(await readForm(request));
+        return send(response, 200, server.introspect(form.token ?? '', clientAuthentication(request, form)));
       }
       default:
         return send(response, 404, { error: 'not_found' });
@@ -119,7 +118,7 @@ export function createAuthorizationServerHandler(server: AuthorizationServer, op
     route(request, response).catch((error: unknown) => {
       if (error instanceof OAuthError) {
         const headers: Record<string, string> = error.status === 401 ? { 'www-authenticate': basicChallenge('authorization server') } : {};
-        send(response, error.status, { error: error.error, error_description: error.message }, headers);
+        send(response, error.status, { error: error.error, error_description: error.description }, headers);
       } else {
         send(response, error instanceof AuthError ? error.status : 500, { error: 'server_error' });
       }

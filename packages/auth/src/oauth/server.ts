@@ -23,6 +23,8 @@ import { constantTimeEqual, randomToken, sha256 } from '../encoding.js';
 import { OAuthError } from '../errors.js';
 import { signJwt } from '../jwt/sign.js';
 import { verifyJwt } from '../jwt/verify.js';
+import { ExpiryQueue } from './expiry.js';
+import { parseParameters } from './parameters.js';
 import { isPkceChallenge, verifyPkce } from './pkce.js';
 import type {
   AuthorizationRequest,
@@ -68,7 +70,14 @@ interface Grant {
   subject: string;
   scope: string[];
   revoked: boolean;
+  /** When the last token issued from it (access or refresh) expires: then the grant is forgotten. */
+  expiresAt: number;
+  /** Digest of the code it was redeemed from, kept while the grant lives so a replay revokes it. */
+  code?: string;
 }
+
+/** What the expiry queue holds: which store, which key. */
+type Stored = { store: 'code' | 'grant' | 'refresh'; key: string };
 
 interface StoredRefresh {
   grantId: string;
@@ -77,6 +86,19 @@ interface StoredRefresh {
 }
 
 const CLIENT_ID = /^[\x20-\x7e]{1,128}$/; // VSCHAR, RFC 6749 appendix A.1
+
+/** A parameter when it is the record's own, as a string; never an inherited `constructor` or `toString`. */
+function own(params: object, name: string): string | undefined {
+  const value: unknown = Object.hasOwn(params, name) ? (params as Record<string, unknown>)[name] : undefined;
+  return typeof value === 'string' ? value : undefined;
+}
+
+/** The string-valued own entries of `params`, in a record without a prototype. */
+function ownStrings(params: Readonly<Record<string, string | undefined>>): Record<string, string> {
+  const result = Object.create(null) as Record<string, string>;
+  for (const [name, value] of Object.entries(params)) if (typeof value === 'string') result[name] = value;
+  return result;
+}
 
 function scopeList(scope: string | undefined): string[] | undefined {
   return scope === undefined ? undefined : [...new Set(scope.split(' ').filter(Boolean))];
@@ -108,7 +130,7 @@ export class AuthorizationServer {
   readonly #codes = new Map<string, StoredCode>();
   readonly #grants = new Map<string, Grant>();
   readonly #refreshTokens = new Map<string, StoredRefresh>();
-  #lastSweep = 0;
+  readonly #expiries = new ExpiryQueue<Stored>();
 
   constructor(options: AuthorizationServerOptions) {
     const url = new URL(options.issuer);
@@ -119,6 +141,13 @@ export class AuthorizationServer {
     this.#publicKey = createPublicKey(this.#signingKey);
     this.#kid = sha256(this.#publicKey.export({ format: 'der', type: 'spki' }).toString('base64')).toString('base64url').slice(0, 16);
     this.#clock = options.clock ?? Date.now;
+    for (const name of ['accessTokenTtlSeconds', 'codeTtlSeconds', 'refreshTokenTtlSeconds'] as const) {
+      const value: unknown = options[name];
+      if (value !== undefined && (typeof value !== 'number' || !Number.isFinite(value) || value <= 0)) {
+        throw new TypeError(`options.${name} must be a finite number of seconds > 0`);
+      }
+    }
+    if (typeof this.#clock !== 'function') throw new TypeError('options.clock must be a function');
     this.#ttl = {
       access: options.accessTokenTtlSeconds ?? 300,
       code: options.codeTtlSeconds ?? 60,
@@ -186,7 +215,15 @@ export class AuthorizationServer {
    * @throws OAuthError `invalid_request` when the client or redirect URI is unknown: redirecting
    *   then would make this server an open redirector, so the error is shown to the user instead.
    */
-  authorize(request: AuthorizationRequest, subject: string): string {
+  authorize(query: AuthorizationRequest | URLSearchParams, subject: string): string {
+    const { values, repeated }: { values: object; repeated: readonly string[] } = query instanceof URLSearchParams ? parseParameters(query) : { values: query, repeated: [] };
+    const request: AuthorizationRequest = {
+      response_type: own(values, 'response_type'), client_id: own(values, 'client_id'), redirect_uri: own(values, 'redirect_uri'),
+      scope: own(values, 'scope'), state: own(values, 'state'),
+      code_challenge: own(values, 'code_challenge'), code_challenge_method: own(values, 'code_challenge_method'),
+    };
+    // A repeated client_id or redirect_uri leaves no trustworthy place to redirect to: shown, never redirected.
+    if (repeated.includes('client_id') || repeated.includes('redirect_uri')) throw new OAuthError('invalid_request', 'client_id or redirect_uri is repeated');
     const client = request.client_id === undefined ? undefined : this.#clients.get(request.client_id);
     if (!client) throw new OAuthError('invalid_request', 'unknown client_id');
     const redirectUri = request.redirect_uri;
@@ -201,6 +238,7 @@ export class AuthorizationServer {
       return target.href;
     };
     const fail = (error: string, description: string) => reply({ error, error_description: description });
+    if (repeated.length > 0) return fail('invalid_request', 'a parameter is repeated (RFC 6749 section 3.1)');
     if (request.response_type !== 'code') return fail('unsupported_response_type', 'only response_type=code is supported');
     if (!client.grantTypes.includes('authorization_code')) return fail('unauthorized_client', 'client may not use the authorization code grant');
     if (request.code_challenge === undefined) return fail('invalid_request', 'code_challenge is required (PKCE)');
@@ -210,15 +248,10 @@ export class AuthorizationServer {
     if (!scope) return fail('invalid_scope', 'the requested scope exceeds what the client may ask for');
     this.#sweep();
     const code = randomToken(32);
-    this.#codes.set(this.#digest(code), {
-      clientId: client.clientId,
-      redirectUri,
-      scope,
-      subject,
-      challenge: request.code_challenge,
-      expiresAt: this.#clock() + this.#ttl.code * 1000,
-      used: false,
-    });
+    const key = this.#digest(code);
+    const expiresAt = this.#clock() + this.#ttl.code * 1000;
+    this.#codes.set(key, { clientId: client.clientId, redirectUri, scope, subject, challenge: request.code_challenge, expiresAt, used: false });
+    this.#expiries.push(expiresAt, { store: 'code', key });
     return reply({ code });
   }
 
@@ -229,18 +262,19 @@ export class AuthorizationServer {
    * @throws OAuthError with the RFC 6749 §5.2 error code.
    */
   token(params: Readonly<Record<string, string | undefined>>, client: ClientAuthentication | undefined): TokenResponse {
+    this.#sweep();
     const registered = this.#authenticateClient(client);
+    params = ownStrings(params);
     const grantType = params.grant_type;
     if (grantType !== 'authorization_code' && grantType !== 'refresh_token' && grantType !== 'client_credentials') {
-      throw new OAuthError('unsupported_grant_type', `grant_type "${grantType ?? ''}" is not supported`);
+      throw new OAuthError('unsupported_grant_type', 'grant_type is not supported');
     }
     if (!registered.grantTypes.includes(grantType)) throw new OAuthError('unauthorized_client', `client may not use ${grantType}`);
-    this.#sweep();
     if (grantType === 'authorization_code') return this.#redeemCode(registered, params);
     if (grantType === 'refresh_token') return this.#refresh(registered, params);
     const scope = this.#grantableScope(registered, params.scope);
     if (!scope) throw new OAuthError('invalid_scope', 'the requested scope exceeds what the client may ask for');
-    const grantId = this.#newGrant({ clientId: registered.clientId, subject: registered.clientId, scope, revoked: false });
+    const grantId = this.#newGrant({ clientId: registered.clientId, subject: registered.clientId, scope, revoked: false, expiresAt: 0 });
     return this.#issue(grantId, false);
   }
 
@@ -249,6 +283,7 @@ export class AuthorizationServer {
    * resource server: `{ active: false }` for anything expired, revoked, forged or unknown.
    */
   introspect(token: string, client: ClientAuthentication | undefined): IntrospectionResponse {
+    this.#sweep();
     const caller = this.#authenticateClient(client);
     if (!caller.confidential) throw new OAuthError('invalid_client', 'introspection needs a confidential client');
     const inactive: IntrospectionResponse = { active: false };
@@ -259,8 +294,10 @@ export class AuthorizationServer {
         });
         const grant = this.#grants.get(String(payload.grant));
         if (!grant || grant.revoked) return inactive;
+        // The token's own scope: a refresh may have narrowed it below the grant's (RFC 6749 §6).
+        const scope = typeof payload.scope === 'string' ? payload.scope : '';
         return {
-          active: true, token_type: 'access_token', scope: grant.scope.join(' '), client_id: grant.clientId, sub: grant.subject,
+          active: true, token_type: 'access_token', scope, client_id: grant.clientId, sub: grant.subject,
           iss: this.#issuer, aud: this.#audience, exp: payload.exp as number, iat: payload.iat as number,
         };
       } catch {
@@ -277,7 +314,8 @@ export class AuthorizationServer {
   }
 
   #redeemCode(client: StoredClient, params: Readonly<Record<string, string | undefined>>): TokenResponse {
-    const stored = params.code === undefined ? undefined : this.#codes.get(this.#digest(params.code));
+    const key = params.code === undefined ? undefined : this.#digest(params.code);
+    const stored = key === undefined ? undefined : this.#codes.get(key);
     if (!stored || stored.clientId !== client.clientId) throw new OAuthError('invalid_grant', 'unknown authorization code');
     if (stored.used) {
       if (stored.grantId !== undefined) this.#revokeGrant(stored.grantId);
@@ -288,7 +326,7 @@ export class AuthorizationServer {
     if (params.redirect_uri !== stored.redirectUri) throw new OAuthError('invalid_grant', 'redirect_uri differs from the authorization request');
     if (params.code_verifier === undefined) throw new OAuthError('invalid_grant', 'code_verifier is required (PKCE)');
     if (!verifyPkce(params.code_verifier, stored.challenge)) throw new OAuthError('invalid_grant', 'code_verifier does not match the code_challenge');
-    stored.grantId = this.#newGrant({ clientId: client.clientId, subject: stored.subject, scope: stored.scope, revoked: false });
+    stored.grantId = this.#newGrant({ clientId: client.clientId, subject: stored.subject, scope: stored.scope, revoked: false, expiresAt: 0, code: key as string });
     return this.#issue(stored.grantId, client.grantTypes.includes('refresh_token'));
   }
 
@@ -317,10 +355,21 @@ export class AuthorizationServer {
       { alg: 'EdDSA', typ: 'at+jwt', kid: this.#kid, expiresInSeconds: this.#ttl.access, clock: this.#clock },
     );
     const response: TokenResponse = { access_token: accessToken, token_type: 'Bearer', expires_in: this.#ttl.access, scope };
+    const now = this.#clock();
+    // The access token's exp is whole seconds from numericDate(clock); a second more covers the rounding.
+    let lastExpiry = now + (this.#ttl.access + 1) * 1000;
     if (withRefresh) {
       const refreshToken = randomToken(32);
-      this.#refreshTokens.set(this.#digest(refreshToken), { grantId, expiresAt: this.#clock() + this.#ttl.refresh * 1000, rotated: false });
+      const key = this.#digest(refreshToken);
+      const expiresAt = now + this.#ttl.refresh * 1000;
+      this.#refreshTokens.set(key, { grantId, expiresAt, rotated: false });
+      this.#expiries.push(expiresAt, { store: 'refresh', key });
       response.refresh_token = refreshToken;
+      lastExpiry = Math.max(lastExpiry, expiresAt);
+    }
+    if (lastExpiry > grant.expiresAt) {
+      grant.expiresAt = lastExpiry;
+      this.#expiries.push(lastExpiry, { store: 'grant', key: grantId });
     }
     return response;
   }
@@ -356,12 +405,31 @@ export class AuthorizationServer {
     return sha256(token).toString('base64url');
   }
 
-  /** Forgets expired codes and refresh tokens, at most once a minute. */
+  /**
+   * Forgets what has expired, at the first request after it did: unused codes at their expiry,
+   * refresh tokens at theirs (a rotated one is kept until then, so its reuse is still caught),
+   * and a grant once every token issued from it has expired, together with the code it was
+   * redeemed from (whose replay, until then, revokes the grant).
+   */
   #sweep(): void {
-    const now = this.#clock();
-    if (now - this.#lastSweep < 60_000) return;
-    this.#lastSweep = now;
-    for (const [key, code] of this.#codes) if (now >= code.expiresAt + 600_000) this.#codes.delete(key);
-    for (const [key, token] of this.#refreshTokens) if (now >= token.expiresAt) this.#refreshTokens.delete(key);
+    this.#expiries.drain(this.#clock(), ({ store, key }) => {
+      if (store === 'refresh') {
+        this.#refreshTokens.delete(key);
+      } else if (store === 'code') {
+        const code = this.#codes.get(key);
+        if (code && !(code.grantId !== undefined && this.#grants.has(code.grantId))) this.#codes.delete(key);
+      } else {
+        const grant = this.#grants.get(key);
+        if (grant === undefined || grant.expiresAt > this.#clock()) return;
+        this.#grants.delete(key);
+        if (grant.code !== undefined) this.#codes.delete(grant.code);
+      }
+    });
+  }
+
+  /** How many codes, grants and refresh tokens are stored now: what the sweep keeps bounded. */
+  stored(): { codes: number; grants: number; refreshTokens: number } {
+    this.#sweep();
+    return { codes: this.#codes.size, grants: this.#grants.size, refreshTokens: this.#refreshTokens.size };
   }
 }

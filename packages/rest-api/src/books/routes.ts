@@ -79,7 +79,9 @@ export function registerBookRoutes(app: FastifyInstance, store: BookStore, auth:
   const authorize: onRequestHookHandler = async (request) => {
     if (auth === false) return;
     const result = await auth.check(request.headers, { scopes: [WRITE_SCOPE] });
-    if (!result.ok) throw new AuthProblemError(result.status, result.error.code, result.error.message, result.wwwAuthenticate);
+    // description, not message: the message may quote the token (its alg, a crit name), and the
+    // detail is sent to whoever sent that token. The message is for the server's log.
+    if (!result.ok) throw new AuthProblemError(result.status, result.error.code, result.error.description, result.wwwAuthenticate);
   };
   const write = (schema: FastifySchema): FastifySchema => ({
     ...schema,

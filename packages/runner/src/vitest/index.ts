@@ -1,3 +1,3 @@
 export { notebookTests } from './plugin.js';
-export { defineBrokenNotebookSuite, defineNotebookSuite, type SuiteCell } from './suite.js';
+export { defineBrokenNotebookSuite, defineNotebookSuite, type SuiteCell, type SuiteExercise } from './suite.js';
 export { ENV, optionsFromEnv } from './env.js';

@@ -7,6 +7,7 @@
 import { readFile } from 'node:fs/promises';
 import { parseNotebook } from '@scalable-ts/notebook';
 import type { Plugin } from 'vitest/config';
+import { exercisesOf } from '../exercises.js';
 import { cellRefs } from '../session.js';
 import { cellTimeoutMs } from '../timeouts.js';
 import { ENV } from './env.js';
@@ -27,12 +28,22 @@ export function notebookTests(): Plugin {
       try {
         const notebook = parseNotebook(text, path);
         const timeout = process.env[ENV.timeout];
-        const cells = cellRefs(notebook).map((ref) => ({
-          number: ref.number,
-          name: ref.name,
-          timeoutMs: cellTimeoutMs(notebook, ref.cell, timeout ? Number(timeout) : undefined, path),
-        }));
-        return { code: `import { defineNotebookSuite } from ${suite};\ndefineNotebookSuite(${JSON.stringify(path)}, ${JSON.stringify(cells)});\n`, map: null };
+        const refs = cellRefs(notebook);
+        const limits = refs.map((ref) => cellTimeoutMs(notebook, ref.cell, timeout ? Number(timeout) : undefined, path));
+        const limit = (number: number) => limits[number - 1] ?? 0;
+        const found = exercisesOf(notebook);
+        // A solution cell's run includes the proof (its exercise's checks, run again): both limits.
+        const proofAfter = new Map(found.flatMap((e) => (e.solution && e.check ? [[e.solution, e.check] as const] : [])));
+        const cells = refs.map((ref) => {
+          const check = proofAfter.get(ref.number);
+          return { number: ref.number, name: ref.name, timeoutMs: limit(ref.number) + (check ? limit(check) : 0) };
+        });
+        // Each exercise's test comes right after the last of its cells (its solution, when the form is whole).
+        const exercises = found.map((e) => ({ number: e.number, name: e.name, after: e.solution ?? e.check ?? e.starter }));
+        return {
+          code: `import { defineNotebookSuite } from ${suite};\ndefineNotebookSuite(${JSON.stringify(path)}, ${JSON.stringify(cells)}, ${JSON.stringify(exercises)});\n`,
+          map: null,
+        };
       } catch (error) {
         const message = (error as Error).message;
         return { code: `import { defineBrokenNotebookSuite } from ${suite};\ndefineBrokenNotebookSuite(${JSON.stringify(path)}, ${JSON.stringify(message)});\n`, map: null };

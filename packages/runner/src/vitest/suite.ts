@@ -19,8 +19,16 @@ export interface SuiteCell {
 const START_TIMEOUT_MS = 60_000;
 const MARGIN_MS = 10_000;
 
-/** Defines the suite of the notebook at `path` with its code `cells`. */
-export function defineNotebookSuite(path: string, cells: readonly SuiteCell[]): void {
+/** An exercise as the plugin describes it: its test comes right after code cell `after`. */
+export interface SuiteExercise {
+  number: number;
+  /** `[exercise N] title`. */
+  name: string;
+  after: number;
+}
+
+/** Defines the suite of the notebook at `path` with its code `cells` and `exercises`. */
+export function defineNotebookSuite(path: string, cells: readonly SuiteCell[], exercises: readonly SuiteExercise[] = []): void {
   describe(basename(path), () => {
     let session: NotebookSession | undefined;
     beforeAll(async () => {
@@ -35,20 +43,24 @@ export function defineNotebookSuite(path: string, cells: readonly SuiteCell[]): 
         await session.close();
       }
     }, START_TIMEOUT_MS);
+    /** A test that runs `step` on the session and reports its outcome: skipped with the reason, or failed with the whole story. */
+    const judged =
+      (step: (session: NotebookSession) => Promise<{ status: string; reason?: string; error?: Error }>) =>
+      async (context: { skip(note?: string): void }) => {
+        if (!session) throw new Error(`${path}: the notebook did not open`);
+        const outcome = await step(session);
+        if (outcome.status === 'skipped') context.skip(outcome.reason);
+        if (outcome.error) {
+          outcome.error.stack = outcome.error.message;
+          throw outcome.error;
+        }
+      };
     for (const cell of cells) {
-      test(
-        cell.name,
-        async (context) => {
-          if (!session) throw new Error(`${path}: the notebook did not open`);
-          const outcome = await session.runCell(cell.number);
-          if (outcome.status === 'skipped') context.skip(outcome.reason);
-          if (outcome.error) {
-            outcome.error.stack = outcome.error.message;
-            throw outcome.error;
-          }
-        },
-        cell.timeoutMs + MARGIN_MS,
-      );
+      test(cell.name, judged((s) => s.runCell(cell.number)), cell.timeoutMs + MARGIN_MS);
+      for (const exercise of exercises.filter((e) => e.after === cell.number)) {
+        // The proof itself ran with the solution cell (whose limit includes it); this may run the cells before.
+        test(exercise.name, judged((s) => s.proveExercise(exercise.number)), cell.timeoutMs + MARGIN_MS);
+      }
     }
   });
 }

@@ -2,14 +2,15 @@
 import WebSocket from 'ws';
 import type { ClientMessage, ServerMessage } from '../protocol.js';
 import type { Workshop } from '../server.js';
-import { pageHeaders } from './http.js';
+import { pageHeaders, socketProtocols } from './http.js';
 
 /** A page's socket, as a test drives it. */
 export class TestClient {
   readonly messages: ServerMessage[] = [];
   readonly #socket: WebSocket;
   readonly #waiters = new Set<() => void>();
-  readonly closed: Promise<void>;
+  /** Resolves with the close code once the socket closed. */
+  readonly closed: Promise<number>;
 
   private constructor(socket: WebSocket) {
     this.#socket = socket;
@@ -17,13 +18,14 @@ export class TestClient {
       this.messages.push(JSON.parse(data.toString()) as ServerMessage);
       for (const wake of this.#waiters) wake();
     });
-    this.closed = new Promise((resolve) => socket.once('close', () => resolve()));
+    this.closed = new Promise((resolve) => socket.once('close', (code) => resolve(code)));
   }
 
-  /** Connects to notebook `name` as a same-origin page with the cookie would. */
+  /** Connects to notebook `name` as a same-origin page would: its cookie, and the token as a subprotocol. */
   static connect(workshop: Workshop, name: string): Promise<TestClient> {
     const { host, origin, cookie } = pageHeaders(workshop);
-    const socket = new WebSocket(`ws://127.0.0.1:${workshop.port}/ws?notebook=${encodeURIComponent(name)}`, { headers: { host, cookie }, origin });
+    const url = `ws://127.0.0.1:${workshop.port}/ws?notebook=${encodeURIComponent(name)}`;
+    const socket = new WebSocket(url, socketProtocols(workshop), { headers: { host, cookie }, origin });
     const client = new TestClient(socket);
     return new Promise((resolve, reject) => {
       socket.once('open', () => resolve(client));
@@ -71,6 +73,6 @@ export class TestClient {
 
   close(): Promise<void> {
     this.#socket.close();
-    return this.closed;
+    return this.closed.then(() => undefined);
   }
 }

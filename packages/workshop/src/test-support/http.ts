@@ -1,6 +1,7 @@
 /** Raw HTTP requests and WebSocket handshakes with every header under the test's control. */
 import { request as httpRequest, type IncomingHttpHeaders, type IncomingMessage } from 'node:http';
 import { randomBytes } from 'node:crypto';
+import { SOCKET_PROTOCOL, TOKEN_PROTOCOL_PREFIX } from '../protocol.js';
 import type { Workshop } from '../server.js';
 
 /** A response, read whole. */
@@ -23,8 +24,16 @@ export function pageHeaders(workshop: Workshop): Record<string, string> {
   return {
     host: `127.0.0.1:${workshop.port}`,
     origin: workshop.origin,
-    cookie: `scalable-ts-workshop-${workshop.port}=${workshop.token}`,
+    cookie: workshop.pageCookie,
   };
+}
+
+/** The subprotocols a workshop page asks for: the protocol, then the token (`token` to try another). */
+export const socketProtocols = (workshop: Workshop, token = workshop.token): string[] => [SOCKET_PROTOCOL, `${TOKEN_PROTOCOL_PREFIX}${token}`];
+
+/** Headers of a same-origin page's WebSocket handshake: the page's, plus the token in `Sec-WebSocket-Protocol`. */
+export function socketHeaders(workshop: Workshop): Record<string, string> {
+  return { ...pageHeaders(workshop), 'sec-websocket-protocol': socketProtocols(workshop).join(', ') };
 }
 
 /** Sends a request to `workshop` with exactly `headers` (Host included). */
