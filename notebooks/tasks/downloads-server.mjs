@@ -90,15 +90,20 @@ export async function startFileServer({ smallDelayMs = 25, capacity = 32 } = {})
   }
 
   function pump(response, start, end) {
-    const version = state.version;
     const { throttle, dropAt } = state.faults;
+    const version = state.version;
     const began = performance.now();
     let sent = 0;
+    let waiting; // a slice held back by the throttle
     const source = slices(start, end, version);
+    const take = () => {
+      const step = source.next();
+      return step.done ? undefined : step.value;
+    };
     response.on('error', () => {}); // a client that aborts resets the connection
     const next = () => {
-      for (let step = source.next(); !step.done; step = source.next()) {
-        const slice = step.value;
+      for (let slice = waiting ?? take(); slice !== undefined; slice = take()) {
+        waiting = undefined;
         const at = start + sent;
         if (dropAt !== undefined && state.dropsLeft > 0 && at <= dropAt && dropAt < at + slice.length) {
           state.dropsLeft--;
@@ -106,12 +111,15 @@ export async function startFileServer({ smallDelayMs = 25, capacity = 32 } = {})
           stats.bytesSent += head.length;
           return void response.write(head, () => response.destroy());
         }
+        // Throttled, a slice leaves when the rate allows its last byte: the body ends at size / rate.
+        const wait = throttle ? ((sent + slice.length) / throttle) * 1000 - (performance.now() - began) : 0;
+        if (wait > 1) {
+          waiting = slice;
+          return void setTimeout(next, wait);
+        }
         stats.bytesSent += slice.length;
         sent += slice.length;
-        const more = response.write(slice);
-        const ahead = throttle ? (sent / throttle) * 1000 - (performance.now() - began) : 0;
-        if (ahead > 1) return void setTimeout(next, ahead);
-        if (!more) return void response.once('drain', next);
+        if (!response.write(slice)) return void response.once('drain', next);
       }
       response.end();
     };
