@@ -50,7 +50,9 @@ export async function createCodeHighlighter(theme: string, languages: readonly s
       // Shiki renders a trailing newline as an empty last line; notebooks' sources rarely mean it.
       const text = code.replace(/\n$/, '');
       if (language && loaded.has(language)) {
-        return shiki.codeToHtml(text, { lang: language, theme });
+        // No per-line time limit (shiki's default, 500 ms, gives up on a line and colours the rest
+        // of it as one token): on a loaded machine pages came out differently highlighted.
+        return shiki.codeToHtml(text, { lang: language, theme, tokenizeTimeLimit: 0 });
       }
       const cls = language ? ` language-${escapeHtml(language.replace(/[^\w+-]/g, ''))}` : '';
       return `<pre class="shiki plain${cls}"><code>${escapeHtml(text)}</code></pre>`;

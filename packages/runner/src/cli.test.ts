@@ -100,7 +100,7 @@ describe('scripts/test-notebooks.mjs', () => {
     const xml = await readFile(junit, 'utf8');
     expect(xml).toContain('[2] checks of exercise 1, expected to fail on the starter');
     expect(xml).toContain('[exercise 1] a sliding window');
-    expect(xml).toContain('[exercise 2] Make `twice` resolve to twice its argument.');
+    expect(xml).toContain('[exercise 2] Make `twice` resolve to twice its argument');
   });
 
   it('refuses bad options with a usage line and exit status 2', async () => {

@@ -31,7 +31,7 @@ describe('exercisesOf', () => {
     const exercises = exercisesOf(fixture() as never);
     expect(exercises).toEqual([
       { number: 1, title: 'a sliding window', name: '[exercise 1] a sliding window', starter: 1, check: 2, solution: 3 },
-      { number: 2, title: 'Make `twice` resolve to twice its argument.', name: '[exercise 2] Make `twice` resolve to twice its argument.', starter: 4, check: 5, solution: 6 },
+      { number: 2, title: 'Make `twice` resolve to twice its argument', name: '[exercise 2] Make `twice` resolve to twice its argument', starter: 4, check: 5, solution: 6 },
     ]);
   });
 
@@ -49,7 +49,9 @@ describe('exercisesOf', () => {
 
   it('titles: heading marks, emphasis and an "Exercise N" prefix go', () => {
     expect(exerciseTitle('#### Exercise 3 — count words\nmore')).toBe('count words');
-    expect(exerciseTitle('\n**Bounded queue**: write it')).toBe('Bounded queue: write it');
+    expect(exerciseTitle('\n**Bounded queue**: write it')).toBe('Bounded queue');
+    expect(exerciseTitle('2. **Freeze all the way down.** `Object.freeze` is shallow. Write `deepFreeze`')).toBe('Freeze all the way down');
+    expect(exerciseTitle('Write `f(x)`, which doubles')).toBe('Write `f(x)`, which doubles');
     expect(exerciseTitle(undefined)).toBe('(untitled)');
   });
 });
@@ -90,7 +92,7 @@ describe('exercises on a kernel', () => {
     ]);
     expect(outcome.exercises.map((e) => [e.name, e.status, e.starter?.failed, e.solution?.passed])).toEqual([
       ['[exercise 1] a sliding window', 'passed', 2, 2],
-      ['[exercise 2] Make `twice` resolve to twice its argument.', 'passed', 1, 2],
+      ['[exercise 2] Make `twice` resolve to twice its argument', 'passed', 1, 2],
     ]);
     expect(outcome.notebook?.cells.filter((c) => c.cell_type === 'code')[6]).toMatchObject({ outputs: [stdout('as committed\n')] });
     expect(succeeded(outcome)).toBe(true);

@@ -12,7 +12,10 @@ import { cellPolicy } from './tags.js';
 export interface ExerciseRef {
   /** 1-based among the notebook's exercises. */
   number: number;
-  /** The first line of the markdown above the starter, without heading marks or an "Exercise N:" prefix. */
+  /**
+   * From the first line of the markdown above the starter, without heading marks, emphasis or an
+   * "Exercise N:" or "N." prefix: its first sentence.
+   */
   title: string;
   /** The test name: `[exercise N] title`. */
   name: string;
@@ -33,8 +36,12 @@ export function exerciseTitle(markdown: string | undefined): string {
     .replace(/^\s*#+\s*/, '')
     .replace(/[*_]{1,2}([^*_]+)[*_]{1,2}/g, '$1')
     .replace(/^\s*exercise\s*\d*\s*[:.\u2014\u2013-]?\s*/i, '')
+    .replace(/^\s*\d+[.)]\s+/, '')
     .trim();
-  return plain === '' ? '(untitled)' : sourceHeadline(plain);
+  // "Moving average. Write `movingAverage(…)` that…": the first sentence names the exercise.
+  const sentence = /^(.{3,}?)[.:!?](?:\s|$)/.exec(plain)?.[1];
+  const title = sentence ?? plain;
+  return title === '' ? '(untitled)' : sourceHeadline(title);
 }
 
 /** Finds the exercises of `notebook`: each starter with the checks and solution after it. */

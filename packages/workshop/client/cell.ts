@@ -33,6 +33,9 @@ export class CodeCellView {
   /** The learner's expected output, for a cell tagged `predict`. */
   readonly #prediction: HTMLTextAreaElement | undefined;
   readonly #predictionResult: HTMLElement | undefined;
+  /** The markdown cell right after a predict cell, and the line standing in for it until the cell ran. */
+  #explanation: HTMLElement | undefined;
+  #explanationNote: HTMLElement | undefined;
   #original = '';
   #editor: HTMLTextAreaElement | undefined;
 
@@ -66,7 +69,20 @@ export class CodeCellView {
       );
       const input = element.querySelector('.input');
       (input?.closest('details.input-toggle') ?? input)?.after(box);
+      this.#explanation = element.nextElementSibling?.classList.contains('markdown-cell') ? (element.nextElementSibling as HTMLElement) : undefined;
+      if (this.#explanation) {
+        // The markdown after a predict cell explains its output: it waits until the cell has run.
+        this.#explanation.hidden = true;
+        this.#explanationNote = el('p', { class: 'predict-later' }, 'The explanation follows once you have run the cell.');
+        this.#explanation.before(this.#explanationNote);
+      }
     }
+  }
+
+  /** Shows the explanation after a predict cell (once it has run). */
+  revealExplanation(): void {
+    if (this.#explanation) this.#explanation.hidden = false;
+    this.#explanationNote?.remove();
   }
 
   /** Whether the cell carries `tag`. */

@@ -153,6 +153,7 @@ class NotebookView {
     cell.show(view.state, view.html, view.executionCount);
     for (const exercise of this.#exercises) exercise.onCell(view);
     if (view.stdout !== undefined && this.#predicting.delete(view.index)) cell.showPrediction(view.stdout);
+    if (view.state === 'ok' || view.state === 'error') cell.revealExplanation();
     if (view.state === 'ok' || (view.state === 'error' && cell.raises)) {
       this.#progress.markRun(this.#name, cell.progressKey, this.#code.size);
       cell.element.classList.add('was-run');

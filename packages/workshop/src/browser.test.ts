@@ -214,6 +214,7 @@ test('Show solution reveals the reference answer', async () => {
 
 test('a predict cell asks for the expected output first, then compares it with what ran', async () => {
   const predict = cell(6);
+  expect(await cell(7).isHidden()).toBe(true); // the explanation waits for the run
   await predict.locator('.cell-run').click();
   expect(await predict.locator('.predict-result').textContent()).toBe('Write down what you expect first; then run it again.');
   expect(await predict.locator('.prompt-in').textContent()).not.toBe('In [*]:');
@@ -221,6 +222,8 @@ test('a predict cell asks for the expected output first, then compares it with w
   await predict.locator('.cell-run').click();
   await expect.poll(() => predict.locator('.predict-result').getAttribute('class')).toContain('is-wrong');
   expect(await predict.locator('.predict-diff tr.differs').count()).toBe(2);
+  expect(await cell(7).textContent()).toContain('A tslab cell runs inside a promise callback');
+  expect(await cell(7).isVisible()).toBe(true);
   await screenshot('predict-wrong.png');
   // tslab runs a cell inside a promise callback: the promise's callback comes before nextTick's.
   await predict.locator('.predict-input').fill('sync\npromise\nnextTick\ntimeout\n');

@@ -136,6 +136,10 @@ test('the lesson HTML still renders: table, styled text, progress, details, SVG 
   expect(await page.locator('#legit-html-output').textContent()).toBe('bold HTML output');
   expect(await page.locator('#legit-raw').textContent()).toBe('raw HTML cell');
   expect(await cell(3).locator('.output-markdown strong').textContent()).toBe('markdown output');
+  await mkdir(join(testOutput, 'screenshots'), { recursive: true });
+  const shot = join(testOutput, 'screenshots', 'hostile.png');
+  await page.screenshot({ path: shot, fullPage: true });
+  console.info(`screenshot: ${shot}`);
   // The SVG output is drawn, as an image (its script is not run).
   await expect.poll(() => drawnWidth('.cell[data-cell-index="3"] .output-image img[src^="data:image/svg+xml"]')).toBe(24);
 });
