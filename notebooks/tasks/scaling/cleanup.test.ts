@@ -19,18 +19,23 @@ async function processesOf(tmp: string): Promise<string[]> {
   for (const pid of (await readdir('/proc')).filter((name) => /^\d+$/.test(name))) {
     const environ = await readFile(`/proc/${pid}/environ`, 'utf8').catch(() => '');
     if (environ.split('\0').includes(`TMPDIR=${tmp}`)) {
-      found.push(`${pid}: ${(await readFile(`/proc/${pid}/cmdline`, 'utf8').catch(() => '')).replaceAll('\0', ' ')}`);
+      const cmdline = await readFile(`/proc/${pid}/cmdline`, 'utf8').catch(() => '');
+      found.push(`${pid}: ${cmdline.replaceAll('\0', ' ')}`);
     }
   }
   return found;
 }
+
+const failedCells = (outcome: Awaited<ReturnType<typeof runNotebook>>) =>
+  outcome.cells.filter((cell) => cell.status === 'failed').map((cell) => cell.number);
 
 /** What is left of this run once things have had `ms` to stop. */
 async function leftovers(ms = 20_000) {
   const deadline = Date.now() + ms;
   for (;;) {
     const left = { processes: await processesOf(runTmp), folders: await readdir(runTmp) };
-    if ((left.processes.length === 0 && left.folders.length === 0) || Date.now() > deadline) return left;
+    const clean = left.processes.length === 0 && left.folders.length === 0;
+    if (clean || Date.now() > deadline) return left;
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
 }
@@ -50,7 +55,7 @@ describe.skipIf(process.platform !== 'linux')('14-scaling-out leaves nothing run
   it('after a full run', async () => {
     const outcome = await runNotebook(notebook, { timeoutSeconds: 120 });
     expect(outcome.error).toBeUndefined();
-    expect(outcome.cells.filter((cell) => cell.status === 'failed').map((cell) => cell.number)).toEqual([]);
+    expect(failedCells(outcome)).toEqual([]);
     expect(await leftovers()).toEqual({ processes: [], folders: [] });
   }, 240_000);
 
@@ -61,17 +66,22 @@ describe.skipIf(process.platform !== 'linux')('14-scaling-out leaves nothing run
     expect(lastStarted).toBeGreaterThan(0);
     // The cells up to the one that starts the queue workers, and one more that starts a cluster
     // and leaves it running: the kernel then exits with a server, queue workers and cluster workers.
-    const extra = { cell_type: 'code', id: 'exit-test', metadata: {}, execution_count: null, outputs: [],
-      source: ['await db.query("create table if not exists sessions (sid text primary key, username text)");\n',
-        'const left = await startCluster("db");'] };
+    const extra = {
+      cell_type: 'code', id: 'exit-test', metadata: {}, execution_count: null, outputs: [],
+      source: [
+        'await db.query("create table if not exists sessions (sid text primary key, username text)");\n',
+        'const left = await startCluster("db");',
+      ],
+    };
     const cut = { ...full, cells: [...full.cells.slice(0, lastStarted + 1), extra] };
     const path = join(notebooks, `.scaling-exit-test-${process.pid}.ipynb`);
     await writeFile(path, JSON.stringify(cut));
     try {
       const outcome = await runNotebook(path, { timeoutSeconds: 120 });
       expect(outcome.error).toBeUndefined();
-      expect(outcome.cells.filter((cell) => cell.status === 'failed').map((cell) => cell.number)).toEqual([]);
-      expect(outcome.cells.length).toBe(cut.cells.filter((cell: { cell_type: string }) => cell.cell_type === 'code').length);
+      expect(failedCells(outcome)).toEqual([]);
+      const codeCells = cut.cells.filter((cell: { cell_type: string }) => cell.cell_type === 'code');
+      expect(outcome.cells.length).toBe(codeCells.length);
     } finally {
       await rm(path, { force: true });
     }

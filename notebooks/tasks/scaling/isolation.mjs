@@ -50,7 +50,8 @@ export const anomalies = {
     const readB = (await one(b, "select balance from iso_accounts where id = 1")).balance;
     await a.query(`update iso_accounts set balance = ${readA + 10} where id = 1`);
     await a.query("commit");
-    const wroteB = await attempt(b.query(`update iso_accounts set balance = ${readB + 10} where id = 1`));
+    const writeB = `update iso_accounts set balance = ${readB + 10} where id = 1`;
+    const wroteB = await attempt(b.query(writeB));
     await attempt(b.query("commit"));
     if (wroteB !== "ok") await b.query("rollback").catch(() => {});
     const final = (await one(a, "select balance from iso_accounts where id = 1")).balance;
@@ -63,7 +64,8 @@ export const anomalies = {
     const check = "select count(*)::int as n from iso_doctors where on_call";
     const [onCallA, onCallB] = [(await one(a, check)).n, (await one(b, check)).n];
     if (onCallA > 1) await a.query("update iso_doctors set on_call = false where name = 'alice'");
-    if (onCallB > 1) await attempt(b.query("update iso_doctors set on_call = false where name = 'bob'"));
+    const offCallB = "update iso_doctors set on_call = false where name = 'bob'";
+    if (onCallB > 1) await attempt(b.query(offCallB));
     await attempt(a.query("commit"));
     await attempt(b.query("commit"));
     await b.query("rollback").catch(() => {});

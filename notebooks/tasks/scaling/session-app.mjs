@@ -6,7 +6,9 @@ import { createServer } from "node:http";
 import pg from "pg";
 
 const inMemory = new Map();
-const pool = process.env.STORE === "db" ? new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 2 }) : null;
+const pool = process.env.STORE === "db"
+  ? new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 2 })
+  : null;
 
 const save = async (sid, user) => {
   if (!pool) return void inMemory.set(sid, user);
