@@ -1,11 +1,13 @@
-// The file server of notebook 07-async-downloads: node:http on 127.0.0.1, port 0, run in a child
+// The file server of notebook 09-async-downloads: node:http on 127.0.0.1, port 0, run in a child
 // process (`spawnFileServer`) so that its work never competes with the notebook's event loop or
 // shows in the notebook's memory figures. The notebook talks to it over the IPC channel.
 //
 //   GET|HEAD /files/<bytes>.bin   a generated file of that many bytes: Range (206, 416), If-Range,
-//                                 ETag, Accept-Ranges. Never stored: byte i is BLOCK[i % BLOCK.length],
-//                                 where BLOCK is 1 MiB + 4099 bytes from a seeded PRNG (its odd
-//                                 length keeps ranges from lining up with the pattern).
+//                                 ETag, Accept-Ranges. Never stored: byte i of version v is
+//                                 BLOCK[(i + (v - 1) * 7919) % BLOCK.length], where BLOCK is
+//                                 1 MiB + 4099 bytes from a seeded PRNG (its odd length keeps ranges
+//                                 from lining up with the pattern). `setVersion(v)` changes every
+//                                 file at once, as a new upload would, and with it the ETag.
 //   GET /small/<n>.txt            a small text file after `smallDelayMs`: many of these at once
 //                                 show bounded vs unbounded concurrency. Above `capacity` requests
 //                                 in flight it answers 503, as a busy service does.
@@ -37,20 +39,21 @@ function makeBlock(length, seed) {
   return block;
 }
 
-/** The bytes [start, end) of the generated file, as views of the block (no copies). */
-function* slices(start, end) {
+/** The bytes [start, end) of the generated file's `version`, as views of the block (no copies). */
+function* slices(start, end, version = 1) {
+  const shift = (version - 1) * 7919;
   for (let at = start; at < end; ) {
-    const offset = at % BLOCK.length;
+    const offset = (at + shift) % BLOCK.length;
     const n = Math.min(WRITE, end - at, BLOCK.length - offset);
     yield BLOCK.subarray(offset, offset + n);
     at += n;
   }
 }
 
-/** SHA-256 (hex) of the generated file of `size` bytes, computed from the pattern, not from a download. */
-export function fileSha256(size) {
+/** SHA-256 (hex) of the generated file of `size` bytes (of `version`), from the pattern, not a download. */
+export function fileSha256(size, version = 1) {
   const hash = createHash('sha256');
-  for (const slice of slices(0, size)) hash.update(slice);
+  for (const slice of slices(0, size, version)) hash.update(slice);
   return hash.digest('hex');
 }
 
@@ -66,10 +69,10 @@ function parseRange(header, size) {
 /** Starts the server; resolves once it listens. */
 export async function startFileServer({ smallDelayMs = 25, capacity = 32 } = {}) {
   const stats = { bytesSent: 0, requests: 0, inFlight: 0, peakInFlight: 0, rejected: 0 };
-  const state = { faults: {}, dropsLeft: 0 };
+  const state = { faults: {}, dropsLeft: 0, version: 1 };
 
   function serveFile(request, response, size) {
-    const etag = `"gen-${size}"`;
+    const etag = state.version === 1 ? `"gen-${size}"` : `"gen-${size}-v${state.version}"`;
     response.setHeader('accept-ranges', 'bytes');
     response.setHeader('etag', etag);
     let [start, end] = [0, size];
@@ -88,13 +91,19 @@ export async function startFileServer({ smallDelayMs = 25, capacity = 32 } = {})
 
   function pump(response, start, end) {
     const { throttle, dropAt } = state.faults;
+    const version = state.version;
     const began = performance.now();
     let sent = 0;
-    const source = slices(start, end);
+    let waiting; // a slice held back by the throttle
+    const source = slices(start, end, version);
+    const take = () => {
+      const step = source.next();
+      return step.done ? undefined : step.value;
+    };
     response.on('error', () => {}); // a client that aborts resets the connection
     const next = () => {
-      for (let step = source.next(); !step.done; step = source.next()) {
-        const slice = step.value;
+      for (let slice = waiting ?? take(); slice !== undefined; slice = take()) {
+        waiting = undefined;
         const at = start + sent;
         if (dropAt !== undefined && state.dropsLeft > 0 && at <= dropAt && dropAt < at + slice.length) {
           state.dropsLeft--;
@@ -102,12 +111,15 @@ export async function startFileServer({ smallDelayMs = 25, capacity = 32 } = {})
           stats.bytesSent += head.length;
           return void response.write(head, () => response.destroy());
         }
+        // Throttled, a slice leaves when the rate allows its last byte: the body ends at size / rate.
+        const wait = throttle ? ((sent + slice.length) / throttle) * 1000 - (performance.now() - began) : 0;
+        if (wait > 1) {
+          waiting = slice;
+          return void setTimeout(next, wait);
+        }
         stats.bytesSent += slice.length;
         sent += slice.length;
-        const more = response.write(slice);
-        const ahead = throttle ? (sent / throttle) * 1000 - (performance.now() - began) : 0;
-        if (ahead > 1) return void setTimeout(next, ahead);
-        if (!more) return void response.once('drain', next);
+        if (!response.write(slice)) return void response.once('drain', next);
       }
       response.end();
     };
@@ -145,6 +157,10 @@ export async function startFileServer({ smallDelayMs = 25, capacity = 32 } = {})
       state.faults = { ...faults };
       state.dropsLeft = faults.dropAt === undefined ? 0 : (faults.drops ?? 1);
     },
+    /** Replaces every file with another version of its content (and ETag). */
+    setVersion(version) {
+      state.version = version;
+    },
     /** Stops listening and closes every connection, keep-alive ones included. */
     close: () =>
       new Promise((resolve, reject) => {
@@ -156,7 +172,7 @@ export async function startFileServer({ smallDelayMs = 25, capacity = 32 } = {})
 
 /**
  * Starts the server in a child process and resolves with a handle to it: `origin`, `fileUrl(size)`,
- * and async `stats()`, `resetStats()`, `setFaults(faults)` and `close()` (which waits for the
+ * and async `stats()`, `resetStats()`, `setFaults(faults)`, `setVersion(v)` and `close()` (which waits for the
  * child to exit). Options as for `startFileServer`.
  */
 export async function spawnFileServer(options = {}) {
@@ -181,6 +197,7 @@ export async function spawnFileServer(options = {}) {
     stats: () => ask('stats'),
     resetStats: () => ask('resetStats'),
     setFaults: (faults) => ask('setFaults', faults),
+    setVersion: (version) => ask('setVersion', version),
     async close() {
       await ask('close');
       child.disconnect();
@@ -199,6 +216,7 @@ async function serveChild(options) {
     stats: () => server.stats(),
     resetStats: () => server.resetStats(),
     setFaults: (faults) => server.setFaults(faults),
+    setVersion: (version) => server.setVersion(version),
     close: () => (closing ??= server.close()),
   };
   process.on('message', async ({ id, op, argument }) => {

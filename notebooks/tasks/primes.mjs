@@ -1,4 +1,4 @@
-// CPU-bound work shared by the task modules of notebooks 04 and 06.
+// CPU-bound work shared by the task modules of notebooks 06 and 08.
 
 /** How many primes p with from <= p < to (trial division, slow on purpose). */
 export function countPrimesBetween(from, to) {

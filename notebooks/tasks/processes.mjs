@@ -1,4 +1,4 @@
-// The task module of notebook 05-processes: every exported function can run in a ProcessPool child.
+// The task module of notebook 07-processes: every exported function can run in a ProcessPool child.
 
 /** A tiny task: the cost is all in the hand-off. */
 export const square = (x) => x * x;

@@ -1,4 +1,4 @@
-// The task module of notebook 04-threads: every exported function can run in a WorkerPool thread.
+// The task module of notebook 06-threads: every exported function can run in a WorkerPool thread.
 import { threadId } from 'node:worker_threads';
 import { countPrimesBetween } from './primes.mjs';
 

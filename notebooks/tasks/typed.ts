@@ -1,4 +1,4 @@
-// A task module written in TypeScript, for notebook 04-threads: a pool loads it with Node's type
+// A task module written in TypeScript, for notebook 06-threads: a pool loads it with Node's type
 // stripping where Node has it (>= 22.18), and through tsx's hook on Node 20.
 
 /** The mean and the largest of some samples, in one pass. */

@@ -18,6 +18,7 @@
  */
 export { buildBookshelf, startBookshelf, type BookshelfOptions, type RunningBookshelf } from './server.js';
 export { WRITE_SCOPE } from './books/routes.js';
+export { securitySchemesOf, type SecurityScheme } from './security.js';
 export {
   ProblemError,
   BookNotFoundError,

@@ -1,5 +1,5 @@
 import { Validator } from '@seriousme/openapi-schema-validator';
-import { bearerJwtAuthenticator, createAuthorizer, signJwt } from '@scalable-ts/auth';
+import { ApiKeyStore, apiKeyAuthenticator, basicAuthenticator, bearerJwtAuthenticator, createAuthorizer, signJwt } from '@scalable-ts/auth';
 import { createSecretKey, randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -30,8 +30,8 @@ describe('the OpenAPI document', () => {
     expect(Object.keys(document.paths)).toEqual(['/books', '/books/{id}']);
     expect(Object.keys(document.paths['/books/{id}'])).toEqual(['get', 'put', 'patch', 'delete', 'options']);
     expect(Object.keys(document.components.schemas)).toEqual(['Book', 'BookInput', 'BookPatch', 'BookPage', 'Problem']);
-    expect(document.paths['/books'].post.security).toEqual([{ bearerAuth: [] }, { apiKey: [] }]);
-    expect(document.paths['/books'].get.security).toBeUndefined();
+    expect(document.paths['/books'].post.security).toBeUndefined();
+    expect(document.components.securitySchemes).toEqual({});
     expect(Object.keys(document.paths['/books'].post.responses['409'].content)).toEqual(['application/problem+json']);
     expect(Object.keys(document.paths['/books/{id}'].patch.requestBody.content)).toEqual(['application/merge-patch+json']);
   });
@@ -39,6 +39,40 @@ describe('the OpenAPI document', () => {
   it('matches the committed client types (run `npm run generate:client` when this fails)', async () => {
     const committed = await readFile(new URL(`../${TYPES_FILE as string}`, import.meta.url), 'utf8');
     expect(await render(document)).toBe(committed);
+  });
+});
+
+describe('the security schemes, read from the configured authorizer', () => {
+  const secret = createSecretKey(randomBytes(32));
+  const bearer = bearerJwtAuthenticator(secret, { algorithms: ['HS256'] });
+  const documentFor = async (auth: Parameters<typeof buildBookshelf>[0]['auth']) => {
+    const app = await buildBookshelf({ auth });
+    const served = (await app.inject({ url: '/openapi.json' })).json();
+    await app.close();
+    return served as Record<string, any>;
+  };
+
+  it('declares only the bearer scheme when that is all the authorizer accepts', async () => {
+    const served = await documentFor(createAuthorizer({ realm: 'bookshelf', authenticators: [bearer] }));
+    expect(served.components.securitySchemes).toEqual({ bearerAuth: { type: 'http', scheme: 'bearer' } });
+    expect(served.paths['/books'].post.security).toEqual([{ bearerAuth: [] }]);
+    expect(served.paths['/books/{id}'].delete.security).toEqual([{ bearerAuth: [] }]);
+    expect(served.paths['/books'].get.security).toBeUndefined();
+  });
+
+  it('declares each authenticator, in order, and stays a valid OpenAPI 3.1 document', async () => {
+    const keys = new ApiKeyStore({ prefix: 'bks' });
+    const basic = basicAuthenticator(() => undefined, { log2N: 10, r: 8, p: 1 });
+    const auth = createAuthorizer({ realm: 'bookshelf', authenticators: [bearer, apiKeyAuthenticator(keys, { header: 'x-shelf-key' }), basic] });
+    const served = await documentFor(auth);
+    expect(served.components.securitySchemes).toEqual({
+      bearerAuth: { type: 'http', scheme: 'bearer' },
+      apiKey: { type: 'apiKey', in: 'header', name: 'x-shelf-key' },
+      basicAuth: { type: 'http', scheme: 'basic' },
+    });
+    expect(served.paths['/books'].post.security).toEqual([{ bearerAuth: [] }, { apiKey: [] }, { basicAuth: [] }]);
+    const result = await new Validator().validate(served);
+    expect(result.errors).toBeUndefined();
   });
 });
 

@@ -36,11 +36,14 @@ describe('methods and status codes', () => {
     expect(again.json()).toMatchObject({ status: 409, type: 'tag:scalable-ts,2025:problem:isbn-conflict', instance: '/books' });
   });
 
-  it('GET reads with an ETag, 304 for a matching If-None-Match, 404 for a missing book', async () => {
+  it('GET reads with an ETag and Cache-Control no-cache, 304 for a matching If-None-Match, 404 for a missing book', async () => {
     const first = await app.inject({ url: '/books/1' });
     expect(first.statusCode).toBe(200);
+    expect(first.headers['cache-control']).toBe('no-cache');
+    expect((await app.inject({ url: '/books' })).headers['cache-control']).toBe('no-cache');
     const notModified = await app.inject({ url: '/books/1', headers: { 'if-none-match': `W/${first.headers.etag as string}` } });
     expect(notModified.statusCode).toBe(304);
+    expect(notModified.headers['cache-control']).toBe('no-cache');
     expect(notModified.body).toBe('');
     expect((await app.inject({ url: '/books/99' })).json()).toMatchObject({ status: 404, title: 'Not Found', detail: 'no book with id 99' });
     expect((await app.inject({ url: '/books/abc' })).statusCode).toBe(404);

@@ -7,6 +7,7 @@ import { registerBookRoutes } from './books/routes.js';
 import { SHARED_SCHEMAS, type BookInput } from './books/schemas.js';
 import { BookStore } from './books/store.js';
 import { sendProblem, toProblem } from './problem.js';
+import { securitySchemesOf } from './security.js';
 import { ProblemError } from './errors.js';
 
 /** Options of {@link buildBookshelf}. */
@@ -47,17 +48,14 @@ export async function buildBookshelf(options: BookshelfOptions): Promise<Fastify
   }
   app.setValidatorCompiler(({ schema, httpPart }) => (httpPart === 'body' ? strict : coercing).compile(schema));
 
+  const securitySchemes = await securitySchemesOf(options.auth);
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',
       info: { title: 'Bookshelf', version: '1.0.0', description: 'A small REST service: every method with its RFC 9110 semantics.' },
       tags: [{ name: 'books', description: 'The bookshelf' }],
-      components: {
-        securitySchemes: {
-          bearerAuth: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'A JWT with the books:write scope.' },
-          apiKey: { type: 'apiKey', in: 'header', name: 'x-api-key' },
-        },
-      },
+      // Read from the authorizer this instance runs: the document advertises only what it accepts.
+      components: { securitySchemes },
     },
     exposeHeadRoutes: false,
     refResolver: { buildLocalReference: (json, _baseUri, _fragment, i) => (typeof json.$id === 'string' ? json.$id : `def-${i}`) },
@@ -75,7 +73,7 @@ export async function buildBookshelf(options: BookshelfOptions): Promise<Fastify
 
   const store = new BookStore();
   for (const book of options.seed ?? []) store.create(book);
-  registerBookRoutes(app, store, options.auth);
+  registerBookRoutes(app, store, options.auth, Object.keys(securitySchemes));
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   await app.ready();
   return app;

@@ -36,6 +36,9 @@ const json = (description: string, schema: unknown, headers: Record<string, unkn
   content: { 'application/json': { schema } },
 });
 const ETAG_HEADER = { ETag: { type: 'string', description: 'The strong entity tag of this version.' } };
+/** Reads may be stored by any cache, but must be revalidated (If-None-Match) before each reuse. */
+const CACHE_CONTROL = 'no-cache';
+const CACHE_HEADER = { 'Cache-Control': { type: 'string', description: 'no-cache: store, but revalidate before reuse.' } };
 const AUTH_PROBLEMS = {
   401: problem('No or invalid credentials; see WWW-Authenticate.'),
   403: problem('Authenticated, but without the books:write scope.'),
@@ -52,7 +55,6 @@ const conditionalWrite = (description: string) => ({
   409: problem('Another book has this ISBN.'),
   412: problem('If-Match did not match the current ETag.'),
 });
-const SECURITY = [{ bearerAuth: [] }, { apiKey: [] }];
 const IF_MATCH = Type.Object({
   'if-match': Type.Optional(Type.String({ description: 'Write only if the book still has this ETag (412 otherwise).' })),
 });
@@ -74,8 +76,13 @@ function requireMediaType(expected: string, headers: Record<string, string> = {}
   };
 }
 
-/** Registers the bookshelf routes on `app`. `auth: false` leaves the writes open (for benchmarks and demos). */
-export function registerBookRoutes(app: FastifyInstance, store: BookStore, auth: Authorizer | false): void {
+/**
+ * Registers the bookshelf routes on `app`. `auth: false` leaves the writes open (for benchmarks
+ * and demos). `schemes` names the security schemes of the document: each is enough on its own,
+ * so a write lists one requirement per scheme (none when the writes are open).
+ */
+export function registerBookRoutes(app: FastifyInstance, store: BookStore, auth: Authorizer | false, schemes: readonly string[] = []): void {
+  const security = schemes.map((name) => ({ [name]: [] }));
   const authorize: onRequestHookHandler = async (request) => {
     if (auth === false) return;
     const result = await auth.check(request.headers, { scopes: [WRITE_SCOPE] });
@@ -85,7 +92,7 @@ export function registerBookRoutes(app: FastifyInstance, store: BookStore, auth:
   };
   const write = (schema: FastifySchema): FastifySchema => ({
     ...schema,
-    security: SECURITY,
+    ...(security.length > 0 ? { security } : {}),
     response: { ...(schema.response as object), ...AUTH_PROBLEMS, ...(schema.body ? BODY_PROBLEMS : {}) },
   });
   const find = (id: number): Versioned => {
@@ -100,13 +107,17 @@ export function registerBookRoutes(app: FastifyInstance, store: BookStore, auth:
       tags: ['books'],
       querystring: ListQuery,
       response: {
-        200: json('A page of books, oldest first.', ref('BookPage'), { Link: { type: 'string', description: 'rel="next": the following page.' } }),
+        200: json('A page of books, oldest first.', ref('BookPage'), {
+          ...CACHE_HEADER,
+          Link: { type: 'string', description: 'rel="next": the following page.' },
+        }),
         400: problem('A malformed query.'),
       },
     },
   }, async (request, reply) => {
     const limit = request.query.limit ?? 20;
     const page = store.list(limit, request.query.cursor);
+    reply.header('cache-control', CACHE_CONTROL);
     if (page.next !== null) reply.header('link', `</books?limit=${limit}&cursor=${page.next}>; rel="next"`);
     return page;
   });
@@ -135,13 +146,14 @@ export function registerBookRoutes(app: FastifyInstance, store: BookStore, auth:
       params: BookId,
       headers: Type.Object({ 'if-none-match': Type.Optional(Type.String({ description: 'Answer 304 if the ETag still matches.' })) }),
       response: {
-        200: json('The book.', ref('Book'), ETAG_HEADER),
+        200: json('The book.', ref('Book'), { ...ETAG_HEADER, ...CACHE_HEADER }),
         304: { description: 'Not Modified: your copy is current.', type: 'null' },
         404: problem('No such book.'),
       },
     },
   }, async (request: IdRequest, reply) => {
     const found = find(request.params.id);
+    reply.header('cache-control', CACHE_CONTROL);
     if (ifNoneMatchHits(request.headers['if-none-match'] as string | undefined, found.etag)) {
       return reply.code(304).header('etag', found.etag).send();
     }

@@ -26,6 +26,8 @@ export interface paths {
                 /** @description A page of books, oldest first. */
                 200: {
                     headers: {
+                        /** @description no-cache: store, but revalidate before reuse. */
+                        "Cache-Control"?: string;
                         /** @description rel="next": the following page. */
                         Link?: string;
                         [name: string]: unknown;
@@ -179,6 +181,8 @@ export interface paths {
                 /** @description The book. */
                 200: {
                     headers: {
+                        /** @description no-cache: store, but revalidate before reuse. */
+                        "Cache-Control"?: string;
                         /** @description The strong entity tag of this version. */
                         ETag?: string;
                         [name: string]: unknown;
