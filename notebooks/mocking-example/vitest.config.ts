@@ -5,6 +5,15 @@ import { defineConfig } from "vitest/config";
 // notebooks workspace as a project, so these tests never run twice: notebook 17 runs them.
 // restoreMocks, unstubEnvs, unstubGlobals: undo every spy and stub after each test, as
 // pytest-mock's mocker fixture and monkeypatch do (vitest's own defaults are all false).
+// Vitest 5's json reporter writes .vitest/json/output.json unless told `stdout: true`; notebook 17
+// runs `vitest run --reporter=json` here and reads the report from stdout.
+const json = process.argv.includes("--reporter=json");
 export default defineConfig({
-  test: { include: ["*.test.ts"], restoreMocks: true, unstubEnvs: true, unstubGlobals: true },
+  test: {
+    include: ["*.test.ts"],
+    restoreMocks: true,
+    unstubEnvs: true,
+    unstubGlobals: true,
+    ...(json && { reporters: [["json", { stdout: true }]] }),
+  },
 });
