@@ -31,7 +31,8 @@ for (const spec of specs) {
   const dir = join(kernelsDir, spec.name);
   await mkdir(dir, { recursive: true });
   const kernelJson = {
-    argv: [process.execPath, TSLAB, 'kernel', '--config-path', '{connection_file}', ...spec.extra],
+    // Web Storage off, as the workshop's and the runner's kernels have it (packages/kernel/src/process.ts).
+    argv: [process.execPath, '--no-experimental-webstorage', TSLAB, 'kernel', '--config-path', '{connection_file}', ...spec.extra],
     display_name: spec.display_name,
     language: spec.language,
     metadata: { scalable_ts: { checkout: ROOT } },

@@ -23,6 +23,11 @@ export type CountSource<K> = Iterable<K> | ReadonlyMap<K, number> | CountObject<
 /** A plain object of counts, e.g. `{ red: 2, blue: 1 }` (for string keys). */
 export type CountObject<K> = { readonly [P in K & string]?: number };
 
+// K as it is, but not a place to infer K from (TypeScript 6 infers it from an object's keys through
+// CountObject; `new Counter({ red: 2 })` stays a Counter<string>). Not NoInfer: tslab's TypeScript
+// 5.0 reads these declarations.
+type NoInferKey<K> = [K][K extends unknown ? 0 : never];
+
 const mapGet = Map.prototype.get;
 
 /**
@@ -45,7 +50,7 @@ export class Counter<K = string> extends Map<K, number> {
   /** @param source - a mapping of counts to start from (a `Map`, another `Counter`). */
   constructor(source?: ReadonlyMap<K, number> | null);
   /** @param source - keys to count (a string counts its characters), or an object of counts. */
-  constructor(source: Iterable<K> | CountObject<K>);
+  constructor(source: Iterable<K> | CountObject<NoInferKey<K>>);
   constructor(source?: CountSource<K> | null) {
     super();
     if (source) this.update(source);

@@ -42,6 +42,12 @@ describe('Kernel (tslab)', () => {
     expect(stdout(result.outputs)).toBe('second\n');
   });
 
+  it('prints the same on every Node: no Web Storage warning when a library looks for localStorage', async () => {
+    const result = await kernel.execute('[typeof (globalThis as { localStorage?: unknown }).localStorage, typeof (globalThis as { sessionStorage?: unknown }).sessionStorage]');
+    expect(stderr(result.outputs)).toBe('');
+    expect(stdout(result.outputs)).toBe("[ 'undefined', 'undefined' ]\n");
+  });
+
   it('supports top-level await and keeps state between cells', async () => {
     await kernel.execute('let counter = 1');
     const result = await kernel.execute('await new Promise((r) => setTimeout(r, 20)); counter + 1');

@@ -9,6 +9,11 @@ import { fileURLToPath } from 'node:url';
 // `../dist/` from both `src/` (tests) and `dist/` (the build) names the compiled host.
 const HOST = fileURLToPath(new URL('../dist/kernel-host.cjs', import.meta.url));
 const STDERR_TAIL = 8 * 1024;
+// Node 25 and later turn Web Storage on by default, and then merely looking at `localStorage`
+// (msw and other libraries check `typeof localStorage`) writes "ExperimentalWarning: localStorage
+// is not available because --localstorage-file was not provided" to the cell's stderr. Off, as it
+// is on Node 22 (which knows the flag since 22.4): a cell's output is the same on every Node.
+const NODE_FLAGS = ['--no-experimental-webstorage'];
 
 const live = new Set<ChildProcess>();
 let exitHookInstalled = false;
@@ -39,7 +44,7 @@ export interface KernelProcess {
 /** Spawns tslab's kernel for `connectionFile` in `cwd`. */
 export function spawnKernel(connectionFile: string, options: { js: boolean; cwd: string; env?: NodeJS.ProcessEnv }): KernelProcess {
   installExitHook();
-  const args = [HOST, connectionFile, ...(options.js ? ['--js'] : [])];
+  const args = [...NODE_FLAGS, HOST, connectionFile, ...(options.js ? ['--js'] : [])];
   const child = spawn(process.execPath, args, { cwd: options.cwd, env: options.env ?? process.env, stdio: ['pipe', 'pipe', 'pipe'] });
   live.add(child);
   let tail = '';

@@ -61,7 +61,9 @@ describe.each([
       ),
       { numRuns: 40 },
     );
-  });
+    // 40 files of up to 800 kB written and hashed: about a second alone, past vitest's 5 s default
+    // on a loaded 2-core machine (it timed out there, in CI too).
+  }, 60_000);
 
   it('rejects when the file is shorter than the size', async () => {
     const path = join(dir, 'short');

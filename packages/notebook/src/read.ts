@@ -6,10 +6,10 @@ import { validateNotebook } from './validate.js';
 
 /**
  * Where in `text` a JSON.parse error happened, as `line L, column C`, when its message says
- * ("at position N", or the end of input); undefined when it does not.
+ * ("at position N", or the end of input); undefined when it does not. Computed here on every
+ * Node (V8 12 and later also append "(line L column C)" to the message, older ones do not).
  */
 function locate(message: string, text: string): string | undefined {
-  if (/\bline \d+/.test(message)) return undefined; // newer V8 already says where
   const match = /position (\d+)/.exec(message)?.[1];
   const position = match !== undefined ? Number(match) : /end of JSON input/.test(message) ? text.length : undefined;
   if (position === undefined) return undefined;
@@ -40,7 +40,8 @@ export function parseNotebook(text: string, path: string): Notebook {
   try {
     value = JSON.parse(body);
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
+    // V8's own " (line L column C)" suffix is dropped: `where` says it, the same on every Node.
+    const message = (error instanceof Error ? error.message : String(error)).replace(/ \(line \d+ column \d+\)$/, '');
     const where = locate(message, body);
     throw new NotebookFormatError(path, `is not valid JSON${where ? ` (${where})` : ''}: ${message}`, [], {
       cause: error,

@@ -1,5 +1,7 @@
 /**
- * The site's index page: every notebook in order, with its number, title and summary.
+ * The site's index page: every notebook in order, with its number, title and summary. The number
+ * is the file's own (`00` for `00-welcome`), the one notebooks use to refer to each other, not
+ * its position in the list.
  */
 import { escapeHtml } from './html.js';
 import { renderLayout } from './layout.js';
@@ -9,6 +11,17 @@ export interface IndexEntry {
   readonly href: string;
   readonly title: string;
   readonly summary: string;
+  /** The number shown; by default the leading digits of the file name in `href` (none without). */
+  readonly number?: string;
+}
+
+/**
+ * The number a notebook's file name starts with (`'03'` for `notebooks/03-iterators.ipynb` or
+ * `03-iterators.html`), or `''` when it has none.
+ */
+export function fileNumber(href: string): string {
+  const name = href.split(/[?#]/)[0]?.split('/').pop() ?? '';
+  return /^(\d+)(?=[-_. ]|$)/.exec(decodeURIComponent(name))?.[1] ?? '';
 }
 
 /** Longest summary shown on the index before it is cut at a word boundary. */
@@ -35,8 +48,9 @@ export interface IndexPageOptions {
 }
 
 /**
- * The index page's HTML: one numbered entry per notebook with its title and summary (cut at
- * 200 characters), linking to `entry.href`; the header links the site name to `index.html`.
+ * The index page's HTML: one entry per notebook with its file's number ({@link fileNumber}), title
+ * and summary (cut at 200 characters), linking to `entry.href`; the header links the site name to
+ * `index.html`.
  *
  * @example
  * ```ts
@@ -44,10 +58,10 @@ export interface IndexPageOptions {
  * ```
  */
 export function renderIndexPage(entries: readonly IndexEntry[], options: IndexPageOptions): string {
-  const items = entries.map((entry, i) => {
+  const items = entries.map((entry) => {
     const summary = entry.summary ? `<p class="toc-summary">${escapeHtml(truncate(entry.summary))}</p>` : '';
     return (
-      `<li class="toc-entry"><span class="toc-number">${String(i + 1).padStart(2, '0')}</span>` +
+      `<li class="toc-entry"><span class="toc-number">${escapeHtml(entry.number ?? fileNumber(entry.href))}</span>` +
       `<div class="toc-text"><a class="toc-title" href="${escapeHtml(entry.href)}">${escapeHtml(entry.title)}</a>${summary}</div></li>`
     );
   });

@@ -16,7 +16,7 @@ export { createRenderer } from './renderer.js';
 export type { Renderer, RendererOptions, RenderPageOptions } from './renderer.js';
 export type { PageLink } from './layout.js';
 export { notebookSummary, notebookTitle } from './text.js';
-export { renderIndexPage } from './index-page.js';
+export { fileNumber, renderIndexPage } from './index-page.js';
 export type { IndexEntry, IndexPageOptions } from './index-page.js';
 export { buildSite } from './site.js';
 export type { BuildSiteOptions, BuildSiteResult, NotebookSource, SiteFailure, SitePage } from './site.js';

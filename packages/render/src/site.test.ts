@@ -83,7 +83,7 @@ describe('buildSite', () => {
     expect(duplicate?.message).toBe(`${paths.duplicate}: its page 01-first.html is already taken by ${paths.first}`);
   });
 
-  test('the index lists the pages in order with number, title, summary and link', async () => {
+  test('the index lists the pages in order with their files\' numbers, title, summary and link', async () => {
     const index = await read('index.html');
     expect(index).toContain('<title>Test site</title>');
     const entries = [...index.matchAll(/<li class="toc-entry"><span class="toc-number">(\d+)<\/span>.*?href="([^"]+)">([^<]*)<\/a>(?:<p class="toc-summary">([^<]*)<\/p>)?/g)].map(
@@ -91,8 +91,8 @@ describe('buildSite', () => {
     );
     expect(entries).toEqual([
       ['01', '01-first.html', 'First &amp; one', 'It comes first.'],
-      ['02', '03-every.html', 'Every output type', expect.stringContaining('This notebook holds one of every output')],
-      ['03', '05-last.html', '05-last', 'no title here'],
+      ['03', '03-every.html', 'Every output type', expect.stringContaining('This notebook holds one of every output')],
+      ['05', '05-last.html', '05-last', 'no title here'],
     ]);
   });
 

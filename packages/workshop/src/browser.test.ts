@@ -1,18 +1,20 @@
 /**
- * The workshop in a real browser: Debian's Chromium driven by playwright-core. A learner opens
+ * The workshop in a real browser driven by playwright-core. A learner opens
  * the printed URL, opens a notebook, steps through it with Shift+Enter, interrupts an endless
  * loop, restarts the kernel, edits a cell and resets it; solves an exercise (Check failing, then
  * passing; the edited starter kept across a reload until Reset; Show solution only after a
  * Check) and predicts a cell's output; no kernel outlives the server.
  * Screenshots of the notebook view go to test-output/screenshots/ (paths printed).
- * Chromium is launched by `test-support/chromium.ts`: without it these tests fail, they never skip.
+ * The browser (Chromium, Chrome or Edge) is found and launched by `test-support/browser.ts`:
+ * without one these tests are reported as not run, with the command that installs one; with
+ * REQUIRE_BROWSER=1 (`.ci/run` sets it) they fail instead.
  */
 import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { startWorkshop, type Workshop } from './index.js';
-import { launchChromium, type TestBrowser } from './test-support/chromium.js';
+import { browserTest as test, launchChromium, type TestBrowser } from './test-support/chromium.js';
 import { scratchCopy, testOutput } from './test-support/fixtures.js';
 import { eventually, isAlive, kernelHostChildren } from './test-support/processes.js';
 

@@ -1,5 +1,5 @@
 /**
- * A hostile notebook in the real browser (Chromium through playwright-core). `fixtures/hostile.ipynb`
+ * A hostile notebook in the real browser (found by test-support/browser.ts, through playwright-core). `fixtures/hostile.ipynb`
  * holds every way a notebook could try to run script in the workshop's page: markdown raw HTML
  * (`<img onerror>`, `<svg onload>`, `<iframe srcdoc>`, `javascript:` links, `<form>`,
  * `<meta http-equiv="refresh">`, `<script>`, `<object>`, `<embed>`, `<base>`, mXSS), committed
@@ -20,9 +20,9 @@ import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { startWorkshop, type Workshop } from './index.js';
-import { launchChromium, type TestBrowser } from './test-support/chromium.js';
+import { browserTest as test, launchChromium, type TestBrowser } from './test-support/chromium.js';
 import { fixture, testOutput } from './test-support/fixtures.js';
 import { fetchRaw, handshake, socketProtocols } from './test-support/http.js';
 

@@ -1,54 +1,22 @@
 /**
- * Debian's Chromium driven by playwright-core, for the browser tests. Chromium must be installed
- * (`apt-get install -y chromium`; `.ci/run` does it): without it the browser tests fail, they
- * never skip.
+ * The browser tests' browser, under the names the test files import: found and launched by
+ * `browser.ts` (Chromium, Chrome or Edge where people have one). Tests written with `browserTest`
+ * are skipped, loudly, without one; with REQUIRE_BROWSER=1 they fail.
  */
-import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium, type BrowserContext } from 'playwright-core';
+import { browserTest, launchBrowser, type LaunchedBrowser } from './browser.js';
 
-/** Where Chromium is (`CHROMIUM_PATH` to point elsewhere). */
-export const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
-
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+export { browserTest };
 
 /** A browser with a profile of its own; `close()` ends it and removes the profile. */
-export interface TestBrowser {
-  readonly context: BrowserContext;
-  close(): Promise<void>;
-}
+export type TestBrowser = LaunchedBrowser;
 
-/** Launches Chromium with a fresh profile, or fails saying how to install it. */
+/**
+ * Launches the browser with a fresh profile. Called from `beforeAll`, which vitest does not run
+ * when every test of the file is skipped; reached without a browser only when one is required,
+ * it fails saying how to install one.
+ */
 export async function launchChromium(): Promise<TestBrowser> {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(
-      `Chromium is not installed at ${CHROMIUM}: the browser tests need it. Install it with ` +
-        '`apt-get install -y chromium` (.ci/run does), or point CHROMIUM_PATH at a Chromium.',
-    );
-  }
-  const userDataDir = await mkdtemp(join(tmpdir(), 'workshop-chromium-'));
-  const context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: CHROMIUM_ARGS,
-    viewport: { width: 1200, height: 900 },
-  });
-  return {
-    context,
-    close: async () => {
-      await context.close();
-      await rm(userDataDir, { recursive: true, force: true });
-    },
-  };
+  const launched = await launchBrowser();
+  if (!launched) throw new Error('no browser, and none required: write these tests with browserTest, so they are skipped');
+  return launched;
 }
