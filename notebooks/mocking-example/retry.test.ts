@@ -1,4 +1,4 @@
-// A real vitest file, run from a cell of notebook 13-mocking.ipynb (npx vitest run, in this
+// A real vitest file, run from a cell of notebook 17-mocking.ipynb (npx vitest run, in this
 // folder). It uses the four tools the notebook teaches: vi.fn, vi.spyOn, vi.mock, vi.useFakeTimers.
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { HttpError } from "./errors.js";

@@ -1,4 +1,4 @@
-// Retry with exponential backoff: the module that notebook 13-mocking.ipynb tests with fake timers,
+// Retry with exponential backoff: the module that notebook 17-mocking.ipynb tests with fake timers,
 // and retry.test.ts tests with vitest.
 //
 // How it works: attempt 1 runs at once. After a failure that `shouldRetry` accepts, wait

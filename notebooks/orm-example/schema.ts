@@ -1,6 +1,6 @@
 // The database schema as code: the one place that says what the tables are. drizzle-kit reads this
 // file to write migrations (see drizzle.config.ts), and the TypeScript types of every query are
-// derived from it. Notebook 15-orm.ipynb teaches it.
+// derived from it. Notebook 19-orm.ipynb teaches it.
 import { relations } from "drizzle-orm";
 import { index, integer, pgTable, serial, text } from "drizzle-orm/pg-core";
 

@@ -13,6 +13,12 @@
 import { NotAcquiredError } from '../errors.js';
 import { SharedCell } from './cell.js';
 
+// Atomics.waitAsync (ES2024, Node 16+), typed here: the build targets lib ES2023, and whichever
+// TypeScript \`tsc\` names (the project's 6.0 or tslab's 5.0, both install one) must compile this.
+const waitAsync = (Atomics as unknown as {
+  waitAsync(array: Int32Array, index: number, value: number): { async: false; value: string } | { async: true; value: Promise<string> };
+}).waitAsync;
+
 const UNLOCKED = 0;
 const LOCKED = 1;
 
@@ -45,7 +51,7 @@ export class Mutex extends SharedCell {
   /** Takes the lock, waiting without blocking the event loop. */
   async lockAsync(): Promise<void> {
     while (!this.tryLock()) {
-      const result = Atomics.waitAsync(this.cell, 0, LOCKED);
+      const result = waitAsync(this.cell, 0, LOCKED);
       if (result.async) await result.value;
     }
   }
