@@ -113,7 +113,7 @@ export async function startFileServer({ smallDelayMs = 25, capacity = 32 } = {})
         }
         // Throttled, a slice leaves when the rate allows its last byte: the body ends at size / rate.
         const wait = throttle ? ((sent + slice.length) / throttle) * 1000 - (performance.now() - began) : 0;
-        if (wait > 1) {
+        if (wait > 0) {
           waiting = slice;
           return void setTimeout(next, wait);
         }
