@@ -7,6 +7,7 @@ import { QUOTES_URL } from "./quotes.js";
 // vitest.config.ts sets restoreMocks, unstubEnvs and unstubGlobals: after each test every spy is
 // restored and every stubbed variable put back, as pytest-mock's mocker and monkeypatch do.
 afterEach(() => vi.doUnmock("./http.js"));
+const realRandom = Math.random;
 
 describe("counterparts of Python's tools", () => {
   it("vi.doMock: patch() used as a context manager, for the imports that follow", async () => {
@@ -25,13 +26,16 @@ describe("counterparts of Python's tools", () => {
   });
 
   it("vi.stubEnv and vi.stubGlobal: monkeypatch.setenv and monkeypatch.setattr", () => {
+    vi.spyOn(Math, "random").mockReturnValue(0.5);
+    expect(Math.random()).toBe(0.5);
     vi.stubEnv("QUOTES_TOKEN", "test-token");
     vi.stubGlobal("fetch", vi.fn());
     expect(process.env.QUOTES_TOKEN).toBe("test-token");
     expect(vi.isMockFunction(globalThis.fetch)).toBe(true);
   });
 
-  it("restoreMocks: the stubs of the test before are gone", () => {
+  it("restoreMocks and unstub*: the spy and stubs of the test before are gone", () => {
+    expect(Math.random).toBe(realRandom);
     expect(process.env.QUOTES_TOKEN).toBeUndefined();
     expect(vi.isMockFunction(globalThis.fetch)).toBe(false);
   });

@@ -24,8 +24,10 @@ beforeAll(async () => {
   workshop = await startWorkshop({ notebooks: [path], lingerMs: 0 });
   client = await TestClient.connect(workshop, 'workshop-test');
   hello = await client.waitFor((m): m is Hello => m.type === 'hello');
-  await client.waitFor((m) => m.type === 'kernel' && m.state === 'idle');
-});
+  // A kernel's first start (tslab compiling its TypeScript) can take far longer than 30 s on a
+  // loaded 2-core machine: allow 90 s for it, not the client's default.
+  await client.waitFor((m) => m.type === 'kernel' && m.state === 'idle', 0, 90_000);
+}, 120_000);
 
 afterAll(async () => {
   await workshop?.close();
