@@ -310,7 +310,13 @@ export class NotebookSession {
       if (timedOut && error instanceof KernelClosedError) {
         return { failure: `timed out after ${limitMs / 1000} s; the kernel ignored the interrupt and was killed`, detail: '', outputs, ms };
       }
-      if (error instanceof KernelDiedError) return { failure: error.message.split('\n')[0] ?? 'the kernel died', detail: errorText(outputs), outputs, ms };
+      const died = error instanceof KernelDiedError ? (error.message.split('\n')[0] ?? 'the kernel died') : undefined;
+      // The interrupt at the limit can itself end a kernel stuck in native code (killed by SIGINT):
+      // still a time-out, and the report says so rather than only how the kernel died.
+      if (timedOut && died !== undefined) {
+        return { failure: `timed out after ${limitMs / 1000} s; the kernel died on the interrupt (${died})`, detail: errorText(outputs), outputs, ms };
+      }
+      if (died !== undefined) return { failure: died, detail: errorText(outputs), outputs, ms };
       throw error;
     } finally {
       clearTimeout(limitTimer);
