@@ -16,7 +16,7 @@
  */
 import { dirname } from 'node:path';
 import { checksResultOf, type ChecksResult } from '@scalable-ts/exercises';
-import { Kernel, KernelClosedError, KernelDiedError, type ExecuteResult } from '@scalable-ts/kernel';
+import { KernelClosedError, KernelDiedError, type ExecuteResult, type Kernel } from '@scalable-ts/kernel';
 import {
   codeCells,
   compareOutputs,
@@ -31,7 +31,9 @@ import {
 } from '@scalable-ts/notebook';
 import semver from 'semver';
 import { CellFailure, ExerciseFailure } from './errors.js';
+import { checkModeOf, type CheckMode } from './check.js';
 import { exercisesOf, type ExerciseRef } from './exercises.js';
+import { kernelPool, type AcquiredKernel, type KernelPool } from './kernels.js';
 import { displayPath, errorText, failureMessage, sourceHeadline } from './report.js';
 import { builtInSanitizers, findProjectRoot, notebookSanitizers } from './sanitizers.js';
 import { cellPolicy } from './tags.js';
@@ -41,8 +43,12 @@ import { cellTimeoutMs } from './timeouts.js';
 export interface SessionOptions {
   /** Write the fresh outputs back into the notebook instead of comparing them. */
   update?: boolean;
-  /** Compare committed outputs with fresh ones (default true; update mode never compares). */
-  check?: boolean;
+  /**
+   * `outputs` (compare committed outputs), `errors` (only errors fail), `none` (only kernel death
+   * and time-outs fail); default: the notebook's metadata `scalable_ts.check`, else `outputs` (see
+   * `check.ts`). `false` is `errors`. Update mode never compares.
+   */
+  check?: CheckMode | boolean;
   /** The default time limit of a cell, in seconds (metadata may set its own). */
   timeoutSeconds?: number;
   /** How long an interrupted cell may take to stop before its kernel is killed. Default 5 s. */
@@ -51,6 +57,12 @@ export interface SessionOptions {
   sanitizers?: readonly Sanitizer[];
   /** How long to wait after the last cell for errors its async work may still report. Default 200 ms. */
   settleMs?: number;
+  /** How long a kernel may take to answer its first `kernel_info_request`, per attempt (one retry). Default 60 s. */
+  kernelStartSeconds?: number;
+  /** Start the next notebook's kernel while this one runs (see `kernels.ts`). Default false. */
+  warmKernels?: boolean;
+  /** Where kernels come from. Default: this process's {@link kernelPool}. */
+  kernelPool?: KernelPool;
 }
 
 /** A code cell of the notebook, as the runner names it. */
@@ -75,6 +87,8 @@ export interface CellOutcome {
   /** The failure, with the whole story in its message. */
   error?: CellFailure;
   outputs: Output[];
+  /** With `--check none`: the failure that was not counted. */
+  unchecked?: CellFailure;
   ms: number;
 }
 
@@ -91,6 +105,8 @@ export interface ExerciseOutcome {
   starter?: ChecksResult;
   /** The checks' result after the solution (all passed, when all is well). */
   solution?: ChecksResult;
+  /** With `--check none`: the failure that was not counted. */
+  unchecked?: ExerciseFailure;
 }
 
 const UNHANDLED = /^(?:UnhandledPromiseRejection|UncaughtException):/m;
@@ -128,6 +144,12 @@ export class NotebookSession {
   readonly cells: readonly CellRef[];
   /** The notebook's exercises, in order. */
   readonly exercises: readonly ExerciseRef[];
+  /** How the kernel started: warm or not, attempts, and the start failures that were retried. */
+  readonly kernelStart: Omit<AcquiredKernel, 'kernel'>;
+  /** How strictly this notebook is judged (see `check.ts`). */
+  readonly check: CheckMode;
+  /** With `--check none`: unhandled errors reported after the last cells, not counted. */
+  readonly unchecked: string[] = [];
   readonly #kernel: Kernel;
   readonly #options: SessionOptions;
   readonly #sanitizers: Sanitizer[];
@@ -144,11 +166,14 @@ export class NotebookSession {
   /** The next cell to run. */
   #next = 1;
 
-  private constructor(path: string, notebook: Notebook, kernel: Kernel, options: SessionOptions, sanitizers: Sanitizer[]) {
+  private constructor(path: string, notebook: Notebook, { kernel, ...kernelStart }: AcquiredKernel, options: SessionOptions, sanitizers: Sanitizer[]) {
     this.path = path;
     this.notebook = notebook;
     this.cells = cellRefs(notebook);
     this.exercises = exercisesOf(notebook);
+    this.kernelStart = kernelStart;
+    const fromOptions = options.check === false ? 'errors' : options.check === true ? undefined : options.check;
+    this.check = checkModeOf(notebook, fromOptions, path);
     this.#kernel = kernel;
     this.#options = options;
     this.#sanitizers = sanitizers;
@@ -167,7 +192,10 @@ export class NotebookSession {
     const notebook = await readNotebook(path);
     const kernelName = kernelNameOf(notebook, path);
     const sanitizers = [...builtInSanitizers(findProjectRoot(dirname(path))), ...(options.sanitizers ?? []), ...notebookSanitizers(notebook, path)];
-    const kernel = await Kernel.start({ kernelName, cwd: dirname(path) });
+    const kernel = await (options.kernelPool ?? kernelPool).acquire(
+      { kernelName, cwd: dirname(path), ...(options.kernelStartSeconds ? { startTimeoutMs: options.kernelStartSeconds * 1000 } : {}) },
+      { warm: options.warmKernels ?? false },
+    );
     return new NotebookSession(path, notebook, kernel, options, sanitizers);
   }
 
@@ -210,7 +238,10 @@ export class NotebookSession {
   async #run(number: number): Promise<CellOutcome> {
     const outcome = await this.#runOne(number);
     const exercise = this.exercises.find((e) => e.solution === number || (e.problem && e.check === number) || (e.problem && !e.check && e.starter === number));
-    if (exercise) this.#proofs.set(exercise.number, await this.#prove(exercise, outcome));
+    if (exercise) {
+      const { error, ...proof } = await this.#prove(exercise, outcome);
+      this.#proofs.set(exercise.number, error && this.check === 'none' ? { ...proof, status: 'passed', unchecked: error } : { ...proof, ...(error ? { error } : {}) });
+    }
     return outcome;
   }
 
@@ -219,14 +250,12 @@ export class NotebookSession {
     const policy = cellPolicy(ref.cell);
     const committed = ref.cell.cell_type === 'code' ? ref.cell : undefined;
     const source = sourceText(ref.cell);
-    const fail = (outputs: Output[], ms: number, headline: string, detail = ''): CellOutcome => ({
-      number,
-      status: 'failed',
-      reason: headline,
-      error: new CellFailure(this.path, number, headline, failureMessage(this.path, number, source, headline, detail)),
-      outputs,
-      ms,
-    });
+    /** A failed cell; with `--check none` only a `fatal` one (kernel death, time-out) fails. */
+    const fail = (outputs: Output[], ms: number, headline: string, detail = '', fatal = false): CellOutcome => {
+      const error = new CellFailure(this.path, number, headline, failureMessage(this.path, number, source, headline, detail));
+      if (this.check === 'none' && !fatal) return { number, status: 'passed', note: `not checked (check: none): ${headline}`, unchecked: error, outputs, ms };
+      return { number, status: 'failed', reason: headline, error, outputs, ms };
+    };
     if (policy.skip) return { number, status: 'skipped', reason: 'tagged to skip', outputs: committed?.outputs ?? [], ms: 0 };
     if (policy.node !== undefined) {
       let skip: string | undefined;
@@ -245,13 +274,13 @@ export class NotebookSession {
 
     const late = this.#late.splice(0);
     const run = await this.#execute(source, cellTimeoutMs(this.notebook, ref.cell, this.#options.timeoutSeconds, this.path), number);
-    if ('failure' in run) return fail(run.outputs, run.ms, run.failure, run.detail);
+    if ('failure' in run) return fail(run.outputs, run.ms, run.failure, run.detail, true);
     const { result } = run;
     this.#fresh.set(ref.index, { outputs: result.outputs, executionCount: result.executionCount === null ? null : result.executionCount - this.#proofRuns });
     const ms = result.ms;
     const stderr = errorText(result.outputs);
 
-    if (run.timedOut) return fail(result.outputs, ms, run.timedOut, stderr);
+    if (run.timedOut) return fail(result.outputs, ms, run.timedOut, stderr, true);
     let note: string | undefined;
     if (exercise) {
       const checks = checksResultOf(result.outputs);
@@ -275,7 +304,8 @@ export class NotebookSession {
     const earlier = late[0];
     if (earlier) return fail(result.outputs, ms, `cell [${earlier.cell}] raised an unhandled error after it finished`, earlier.text);
 
-    if (this.#options.check !== false && !this.#options.update && !policy.ignoreOutput && committed && committed.execution_count !== null) {
+    // `none` compares too, to report what differs (fail() does not count it).
+    if (this.check !== 'errors' && !this.#options.update && !policy.ignoreOutput && committed && committed.execution_count !== null) {
       const { equal, diff } = compareOutputs(committed.outputs, result.outputs, this.#sanitizers);
       if (!equal) return fail(result.outputs, ms, 'its outputs differ from the committed ones', diff);
     }
@@ -363,7 +393,10 @@ export class NotebookSession {
     if (this.#deadAt === undefined && !this.#closed) {
       await new Promise((resolve) => setTimeout(resolve, this.#options.settleMs ?? 200));
     }
-    return this.#late.splice(0).map(({ cell, text }) => `${this.path}: cell [${cell}] raised an unhandled error after it finished\n${text}`);
+    const late = this.#late.splice(0).map(({ cell, text }) => `${this.path}: cell [${cell}] raised an unhandled error after it finished\n${text}`);
+    if (this.check !== 'none') return late;
+    this.unchecked.push(...late);
+    return [];
   }
 
   /** In update mode, writes the fresh outputs back (atomically); then shuts the kernel down. */
