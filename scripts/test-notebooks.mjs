@@ -3,8 +3,10 @@
 //
 //   node scripts/test-notebooks.mjs [paths or globs…] [--jobs N] [--update] [--timeout S]
 //        [--shard i/n] [--junit FILE] [--sanitize-with FILE] [--kernel-start-timeout S] [--no-warm]
-//        [--check outputs|errors|none] [--repeat N] [--load K]
+//        [--check outputs|errors|none] [--repeat N] [--load K] [--artifacts DIR]
 //
+// --artifacts DIR: for each failing notebook, the executed .ipynb and a report of each failing
+// cell (source, failure, committed against fresh outputs), for a CI job to upload.
 // Flake hunting: --repeat N runs every notebook N times (a fresh kernel each time), --load K runs
 // K CPU-bound busy processes beside the suite; at the end a per-cell report says how many runs
 // failed and with which differing output. Exit status 1 if any run failed.
@@ -21,7 +23,7 @@ import { commandLine, displayPath, notebookPaths } from './lib/cli.mjs';
 
 const { flags, positionals, fail } = commandLine(
   'test-notebooks',
-  'usage: test-notebooks.mjs [paths or globs…] [--jobs N] [--update] [--timeout S] [--shard i/n] [--junit FILE] [--sanitize-with FILE] [--kernel-start-timeout S] [--no-warm] [--check outputs|errors|none] [--repeat N] [--load K]',
+  'usage: test-notebooks.mjs [paths or globs…] [--jobs N] [--update] [--timeout S] [--shard i/n] [--junit FILE] [--sanitize-with FILE] [--kernel-start-timeout S] [--no-warm] [--check outputs|errors|none] [--repeat N] [--load K] [--artifacts DIR]',
   {
     jobs: { type: 'string', short: 'j' },
     update: { type: 'boolean', default: false },
@@ -32,6 +34,7 @@ const { flags, positionals, fail } = commandLine(
     'kernel-start-timeout': { type: 'string' },
     check: { type: 'string' },
     repeat: { type: 'string' },
+    artifacts: { type: 'string' },
     load: { type: 'string' },
     warm: { type: 'boolean', default: true },
   },
@@ -64,6 +67,7 @@ process.env.NOTEBOOK_UPDATE = flags.update ? '1' : '0';
 if (flags.timeout) process.env.NOTEBOOK_TIMEOUT = flags.timeout;
 if (flags['kernel-start-timeout']) process.env.NOTEBOOK_KERNEL_START_TIMEOUT = flags['kernel-start-timeout'];
 if (flags.check) process.env.NOTEBOOK_CHECK = flags.check;
+if (flags.artifacts) process.env.NOTEBOOK_ARTIFACTS = resolve(flags.artifacts);
 // A worker that runs one notebook would start a spare for nothing.
 process.env.NOTEBOOK_WARM_KERNELS = flags.warm && notebooks.length > jobs ? '1' : '0';
 if (flags['sanitize-with']) process.env.NOTEBOOK_SANITIZE_WITH = resolve(flags['sanitize-with']);

@@ -8,3 +8,4 @@ export { CellFailure, ExerciseFailure, RunnerError, RunnerOptionError } from './
 export { DEFAULT_KERNEL_START_SECONDS, KernelPool, kernelPool, type AcquiredKernel, type KernelRequest } from './kernels.js';
 export { CHECK_MODES, checkModeOf, parseCheckMode, type CheckMode } from './check.js';
 export { FlakeTally, parseCount, startLoad, type FlakeRow, type Load, type RunStatus } from './flakes.js';
+export { artifactPaths, failuresReport, writeArtifacts, type ArtifactFailure } from './artifacts.js';

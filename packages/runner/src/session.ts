@@ -31,6 +31,7 @@ import {
 } from '@scalable-ts/notebook';
 import semver from 'semver';
 import { CellFailure, ExerciseFailure } from './errors.js';
+import { writeArtifacts, type ArtifactFailure } from './artifacts.js';
 import { checkModeOf, type CheckMode } from './check.js';
 import { exercisesOf, type ExerciseRef } from './exercises.js';
 import { kernelPool, type AcquiredKernel, type KernelPool } from './kernels.js';
@@ -63,6 +64,8 @@ export interface SessionOptions {
   warmKernels?: boolean;
   /** Where kernels come from. Default: this process's {@link kernelPool}. */
   kernelPool?: KernelPool;
+  /** Write the executed notebook and a failures report here when the notebook fails (see `artifacts.ts`). */
+  artifactsDir?: string;
 }
 
 /** A code cell of the notebook, as the runner names it. */
@@ -150,6 +153,8 @@ export class NotebookSession {
   readonly check: CheckMode;
   /** With `--check none`: unhandled errors reported after the last cells, not counted. */
   readonly unchecked: string[] = [];
+  /** Every failure so far (cells, exercises, errors after the last cell), for `--artifacts`. */
+  readonly failures: ArtifactFailure[] = [];
   readonly #kernel: Kernel;
   readonly #options: SessionOptions;
   readonly #sanitizers: Sanitizer[];
@@ -237,12 +242,22 @@ export class NotebookSession {
 
   async #run(number: number): Promise<CellOutcome> {
     const outcome = await this.#runOne(number);
+    if (outcome.error) this.#recordFailure(number, outcome);
     const exercise = this.exercises.find((e) => e.solution === number || (e.problem && e.check === number) || (e.problem && !e.check && e.starter === number));
     if (exercise) {
       const { error, ...proof } = await this.#prove(exercise, outcome);
       this.#proofs.set(exercise.number, error && this.check === 'none' ? { ...proof, status: 'passed', unchecked: error } : { ...proof, ...(error ? { error } : {}) });
+      if (error && this.check !== 'none') this.failures.push({ name: exercise.name, message: error.message });
     }
     return outcome;
+  }
+
+  /** Records a failed cell, with the diff of its committed and fresh outputs when its message lacks one. */
+  #recordFailure(number: number, outcome: CellOutcome): void {
+    const ref = this.cells[number - 1] as CellRef;
+    const committed = ref.cell.cell_type === 'code' && ref.cell.execution_count !== null ? ref.cell.outputs : undefined;
+    const compared = committed && !outcome.reason?.startsWith('its outputs differ') ? compareOutputs(committed, outcome.outputs, this.#sanitizers) : undefined;
+    this.failures.push({ name: ref.name, message: (outcome.error as CellFailure).message, ...(compared && !compared.equal ? { diff: compared.diff } : {}) });
   }
 
   async #runOne(number: number): Promise<CellOutcome> {
@@ -394,17 +409,24 @@ export class NotebookSession {
       await new Promise((resolve) => setTimeout(resolve, this.#options.settleMs ?? 200));
     }
     const late = this.#late.splice(0).map(({ cell, text }) => `${this.path}: cell [${cell}] raised an unhandled error after it finished\n${text}`);
-    if (this.check !== 'none') return late;
+    if (this.check !== 'none') {
+      this.failures.push(...late.map((message) => ({ name: 'after the last cell', message })));
+      return late;
+    }
     this.unchecked.push(...late);
     return [];
   }
 
-  /** In update mode, writes the fresh outputs back (atomically); then shuts the kernel down. */
+  /**
+   * In update mode, writes the fresh outputs back (atomically); with `artifactsDir`, writes the
+   * artefacts of a failed run; then shuts the kernel down.
+   */
   async close(): Promise<void> {
     if (this.#closed) return;
     this.#closed = true;
     try {
       if (this.#options.update && this.#fresh.size > 0) await writeNotebook(this.path, this.updatedNotebook());
+      if (this.#options.artifactsDir && this.failures.length > 0) await writeArtifacts(this.#options.artifactsDir, this.path, this.updatedNotebook(), this.failures);
     } finally {
       await this.#kernel.shutdown();
     }

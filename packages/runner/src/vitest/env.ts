@@ -16,6 +16,7 @@ export const ENV = {
   kernelStartTimeout: 'NOTEBOOK_KERNEL_START_TIMEOUT',
   warmKernels: 'NOTEBOOK_WARM_KERNELS',
   check: 'NOTEBOOK_CHECK',
+  artifacts: 'NOTEBOOK_ARTIFACTS',
 } as const;
 
 function flag(env: NodeJS.ProcessEnv, name: string): boolean | undefined {
@@ -27,7 +28,8 @@ function flag(env: NodeJS.ProcessEnv, name: string): boolean | undefined {
 
 /**
  * Session options from the environment (`NOTEBOOK_UPDATE=1`, `NOTEBOOK_TIMEOUT=seconds`,
- * `NOTEBOOK_SANITIZE_WITH=file`, `NOTEBOOK_KERNEL_START_TIMEOUT=seconds`, `NOTEBOOK_WARM_KERNELS=1`, `NOTEBOOK_CHECK=outputs|errors|none`).
+ * `NOTEBOOK_SANITIZE_WITH=file`, `NOTEBOOK_KERNEL_START_TIMEOUT=seconds`, `NOTEBOOK_WARM_KERNELS=1`, `NOTEBOOK_CHECK=outputs|errors|none`,
+ * `NOTEBOOK_ARTIFACTS=dir`).
  */
 export async function optionsFromEnv(env: NodeJS.ProcessEnv = process.env): Promise<SessionOptions> {
   const timeout = env[ENV.timeout];
@@ -35,12 +37,14 @@ export async function optionsFromEnv(env: NodeJS.ProcessEnv = process.env): Prom
   const startTimeout = env[ENV.kernelStartTimeout];
   const warm = flag(env, ENV.warmKernels);
   const check = env[ENV.check];
+  const artifacts = env[ENV.artifacts];
   return {
     update: flag(env, ENV.update) ?? false,
     ...(timeout ? { timeoutSeconds: parseTimeout(timeout, ENV.timeout) } : {}),
     ...(startTimeout ? { kernelStartSeconds: parseTimeout(startTimeout, ENV.kernelStartTimeout) } : {}),
     ...(warm !== undefined ? { warmKernels: warm } : {}),
     ...(check ? { check: parseCheckMode(check, ENV.check) } : {}),
+    ...(artifacts ? { artifactsDir: artifacts } : {}),
     ...(sanitizeWith ? { sanitizers: await loadSanitizeFile(sanitizeWith) } : {}),
   };
 }
