@@ -5,8 +5,8 @@
  */
 import { basename } from 'node:path';
 import { afterAll, beforeAll, describe, test } from 'vitest';
-import { NotebookSession } from '../session.js';
 import { DEFAULT_KERNEL_START_SECONDS } from '../kernels.js';
+import { NotebookTestRun } from '../session.js';
 import { ENV, optionsFromEnv } from './env.js';
 
 /** A cell as the plugin describes it at collection time. */
@@ -33,9 +33,9 @@ export interface SuiteExercise {
 /** Defines the suite of the notebook at `path` with its code `cells` and `exercises`. */
 export function defineNotebookSuite(path: string, cells: readonly SuiteCell[], exercises: readonly SuiteExercise[] = []): void {
   describe(basename(path), () => {
-    let session: NotebookSession | undefined;
+    let session: NotebookTestRun | undefined;
     beforeAll(async () => {
-      session = await NotebookSession.open(path, await optionsFromEnv());
+      session = await NotebookTestRun.open(path, await optionsFromEnv());
       // A retried kernel start passes, but says so: under load it is the first sign of trouble.
       for (const note of session.kernelStart.notes) console.warn(`${path}: ${note}`);
     }, openTimeoutMs());
@@ -51,7 +51,7 @@ export function defineNotebookSuite(path: string, cells: readonly SuiteCell[], e
     }, CLOSE_TIMEOUT_MS);
     /** A test that runs `step` on the session and reports its outcome: skipped with the reason, or failed with the whole story. */
     const judged =
-      (step: (session: NotebookSession) => Promise<{ status: string; reason?: string; error?: Error; unchecked?: Error }>) =>
+      (step: (session: NotebookTestRun) => Promise<{ status: string; reason?: string; error?: Error; unchecked?: Error }>) =>
       async (context: { skip(note?: string): void }) => {
         if (!session) throw new Error(`${path}: the notebook did not open`);
         const outcome = await step(session);
