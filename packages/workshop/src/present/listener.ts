@@ -50,7 +50,7 @@ export interface FollowerListener {
   readonly token: string;
   /** The cookie (`name=value`) a follower's browser is given. */
   readonly pageCookie: string;
-  /** How many follower sockets were closed for sending something other than a heartbeat. */
+  /** How many follower sockets were closed for sending something other than a heartbeat (or a broken frame). */
   readonly refusedMessages: number;
   close(): Promise<void>;
 }
@@ -76,8 +76,11 @@ const REFUSALS = {
   403: 'Refused: this page answers only at the address the instructor gave.',
 } as const;
 
-/** A follower sends nothing but heartbeats: frames larger than this close the socket at once. */
-const MAX_FOLLOWER_FRAME = 64;
+/**
+ * A follower sends nothing but heartbeats: a frame larger than this is not even read (the socket
+ * closes with 1009); a smaller one other than a heartbeat closes it with 1008.
+ */
+const MAX_FOLLOWER_FRAME = 4096;
 
 /** This machine's addresses, as a URL names them (IPv6 in brackets); `external`: only those other machines can reach. */
 function machineAddresses(external: boolean): string[] {
@@ -126,7 +129,11 @@ export async function startFollowerListener(options: FollowerListenerOptions): P
       options.presenter.removeFollower(follower);
       ws.close(POLICY_VIOLATION, 'followers only listen');
     });
-    ws.on('error', () => ws.terminate()); // a frame over the limit, a broken connection
+    ws.on('error', () => {
+      // A frame over the limit or not valid WebSocket (ws has closed it), or a broken connection.
+      refusedMessages++;
+      ws.terminate();
+    });
     ws.on('close', () => options.presenter.removeFollower(follower));
     options.presenter.addFollower(follower);
   };
