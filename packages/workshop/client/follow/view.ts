@@ -79,7 +79,7 @@ class FollowView {
       const anchor = el('a', { class: 'catch-up-link', target: '_blank', rel: 'noopener noreferrer' }, '⇥ Run to here in my workshop');
       anchor.title = 'Open this notebook at this cell in your own workshop, which asks before running the cells above it';
       this.#links.push({ anchor, index });
-      element.prepend(el('div', { class: 'follow-tools' }, anchor));
+      element.prepend(el('div', { class: 'cell-tools' }, anchor)); // shown as the workshop's cell buttons are
     }
     this.#updateLinks();
     const bar = el(
