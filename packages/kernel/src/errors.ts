@@ -52,7 +52,7 @@ export class KernelClosedError extends KernelError {
 }
 
 /** A message on the wire was malformed or carried a wrong HMAC signature. */
-export class ProtocolError extends KernelError {
+export class KernelProtocolError extends KernelError {
   constructor(message: string) {
     super('ERR_KERNEL_PROTOCOL', message);
   }

@@ -157,7 +157,7 @@ export class ContentChangedError extends NetError {
  * The server broke the protocol in a way a retry cannot fix: a 206 for bytes that were not asked
  * for, more body than announced.
  */
-export class ProtocolError extends NetError {
+export class HttpProtocolError extends NetError {
   /** The URL that misbehaved. */
   readonly url: string;
 

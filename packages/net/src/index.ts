@@ -24,6 +24,6 @@ export {
   IdleTimeoutError,
   ChecksumMismatchError,
   ContentChangedError,
-  ProtocolError,
+  HttpProtocolError,
   AbortError,
 } from './errors.js';

@@ -9,6 +9,7 @@
  */
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
+import { firstLine } from '@scalable-ts/notebook';
 import { WebSocket, WebSocketServer } from 'ws';
 import type { Catalog } from './catalog.js';
 import { parseClientMessage } from './decode.js';
@@ -16,7 +17,7 @@ import type { AccessGuard } from './guard.js';
 import type { WorkshopLimits } from './limits.js';
 import { refuseUpgrade } from './respond.js';
 import { SOCKET_PATH, SOCKET_PROTOCOL, type ServerMessage } from './protocol.js';
-import type { NotebookSession, Peer } from './session.js';
+import type { WorkshopSession, Peer } from './session.js';
 import type { SessionRegistry } from './sessions.js';
 import type { Presenter } from './present/presenter.js';
 
@@ -69,8 +70,8 @@ export class SocketEndpoint {
         ws.send(JSON.stringify(message));
       },
     };
-    const joined: Promise<NotebookSession | undefined> = this.#registry.join(name, peer).catch((error: unknown) => {
-      peer.send({ type: 'problem', message: `Cannot open ${name}: ${(error as Error).message.split('\n')[0]}` });
+    const joined: Promise<WorkshopSession | undefined> = this.#registry.join(name, peer).catch((error: unknown) => {
+      peer.send({ type: 'problem', message: `Cannot open ${name}: ${firstLine(error)}` });
       ws.close(1011, 'cannot open the notebook');
       return undefined;
     });
