@@ -17,6 +17,7 @@ export const ENV = {
   warmKernels: 'NOTEBOOK_WARM_KERNELS',
   check: 'NOTEBOOK_CHECK',
   artifacts: 'NOTEBOOK_ARTIFACTS',
+  watch: 'NOTEBOOK_WATCH',
 } as const;
 
 function flag(env: NodeJS.ProcessEnv, name: string): boolean | undefined {
