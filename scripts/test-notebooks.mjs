@@ -10,6 +10,10 @@
 //
 // --watch: vitest's watch mode. A notebook runs again when it changes, or a file or workspace
 // package its cells import changes (the package's dist/; a change in its src/ rebuilds it first).
+//
+// --coverage: V8 coverage of the kernels (and the workers and children they start) for the
+// project's packages, mapped to their TypeScript sources by c8: a table here, HTML and lcov in
+// coverage/ (or --coverage-dir DIR). Warm kernels are off: each kernel must exit to write it.
 // Flake hunting: --repeat N runs every notebook N times (a fresh kernel each time), --load K runs
 // K CPU-bound busy processes beside the suite; at the end a per-cell report says how many runs
 // failed and with which differing output. Exit status 1 if any run failed.
@@ -23,13 +27,15 @@ import { createVitest } from 'vitest/node';
 import { spawn } from 'node:child_process';
 import { existsSync, watch } from 'node:fs';
 import { readNotebook } from '@scalable-ts/notebook';
-import { FlakeTally, importedPackages, parseCount, startLoad } from '@scalable-ts/runner';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { FlakeTally, importedPackages, parseCount, reportCoverage, startLoad } from '@scalable-ts/runner';
 import { notebookTests } from '@scalable-ts/runner/vitest';
 import { ROOT, commandLine, displayPath, notebookPaths } from './lib/cli.mjs';
 
 const { flags, positionals, fail } = commandLine(
   'test-notebooks',
-  'usage: test-notebooks.mjs [paths or globs…] [--jobs N] [--update] [--timeout S] [--shard i/n] [--junit FILE] [--sanitize-with FILE] [--kernel-start-timeout S] [--no-warm] [--check outputs|errors|none] [--repeat N] [--load K] [--artifacts DIR] [--watch]',
+  'usage: test-notebooks.mjs [paths or globs…] [--jobs N] [--update] [--timeout S] [--shard i/n] [--junit FILE] [--sanitize-with FILE] [--kernel-start-timeout S] [--no-warm] [--check outputs|errors|none] [--repeat N] [--load K] [--artifacts DIR] [--watch] [--coverage [--coverage-dir DIR]]',
   {
     jobs: { type: 'string', short: 'j' },
     update: { type: 'boolean', default: false },
@@ -42,6 +48,8 @@ const { flags, positionals, fail } = commandLine(
     repeat: { type: 'string' },
     artifacts: { type: 'string' },
     watch: { type: 'boolean', default: false },
+    coverage: { type: 'boolean', default: false },
+    'coverage-dir': { type: 'string' },
     load: { type: 'string' },
     warm: { type: 'boolean', default: true },
   },
@@ -68,6 +76,8 @@ const repeat = count('repeat', 1);
 const loadCount = count('load', 0);
 if (repeat > 1 && flags.update) fail('--repeat and --update do not go together: update once, then repeat');
 if (flags.watch && repeat > 1) fail('--watch and --repeat do not go together');
+if (flags.watch && flags.coverage) fail('--watch and --coverage do not go together');
+if (flags['coverage-dir'] && !flags.coverage) fail('--coverage-dir needs --coverage');
 const notebooks = await notebookPaths(positionals, fail);
 if (notebooks.length === 0) fail('no notebooks to run');
 
@@ -78,7 +88,9 @@ if (flags.check) process.env.NOTEBOOK_CHECK = flags.check;
 if (flags.artifacts) process.env.NOTEBOOK_ARTIFACTS = resolve(flags.artifacts);
 if (flags.watch) process.env.NOTEBOOK_WATCH = '1';
 // A worker that runs one notebook would start a spare for nothing.
-process.env.NOTEBOOK_WARM_KERNELS = flags.warm && notebooks.length > jobs ? '1' : '0';
+process.env.NOTEBOOK_WARM_KERNELS = flags.warm && !flags.coverage && notebooks.length > jobs ? '1' : '0';
+const coverageTemp = flags.coverage ? await mkdtemp(join(tmpdir(), 'scalable-ts-coverage-')) : undefined;
+if (coverageTemp) process.env.NOTEBOOK_COVERAGE = coverageTemp;
 if (flags['sanitize-with']) process.env.NOTEBOOK_SANITIZE_WITH = resolve(flags['sanitize-with']);
 
 // vitest globs inside one folder: the deepest one that holds every notebook.
@@ -216,6 +228,14 @@ try {
   }
 } finally {
   await load.stop();
+}
+if (coverageTemp) {
+  try {
+    await reportCoverage({ tempDirectory: coverageTemp, root: ROOT, reportsDirectory: resolve(flags['coverage-dir'] ?? join(ROOT, 'coverage')) });
+    console.log(`test-notebooks: coverage report in ${displayPath(resolve(flags['coverage-dir'] ?? join(ROOT, 'coverage')))}/index.html and lcov.info`);
+  } finally {
+    await rm(coverageTemp, { recursive: true, force: true });
+  }
 }
 if (tally) console.log(`\n${tally.report(loadCount)}\n`);
 process.exit(failed || process.exitCode ? 1 : 0);

@@ -75,5 +75,5 @@ export function importedFiles(notebook: Notebook, path: string): string[] {
     const file = EXTENSIONS.map((ext) => base + ext).find((candidate) => existsSync(candidate) && statSync(candidate).isFile());
     if (file) files.push(file);
   }
-  return files;
+  return [...new Set(files)];
 }

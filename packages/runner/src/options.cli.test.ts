@@ -87,6 +87,23 @@ describe('scripts/test-notebooks.mjs options', () => {
   }, SLOW);
 });
 
+describe('--coverage', () => {
+  it('maps the coverage of the kernel and of a child it starts to the TypeScript sources of the package', async () => {
+    const out = join(dir.dir, 'coverage');
+    const run = await runCli([fixture('coverage.ipynb'), '--coverage', '--coverage-dir', out]);
+    expect(run.code, run.out).toBe(0);
+    expect(run.out).toMatch(/deque\.ts\s+\|\s+[\d.]+/);
+    const lcov = await readFile(join(out, 'lcov.info'), 'utf8');
+    const record = (file: string) => lcov.split('end_of_record').find((r) => r.includes(`SF:packages/collections/src/${file}\n`)) ?? '';
+    // The kernel appended three times and never from the left…
+    expect(record('deque.ts')).toMatch(/^FNDA:3,append$/m);
+    expect(record('deque.ts')).toMatch(/^FNDA:0,appendLeft$/m);
+    // …and only the child process counted.
+    expect(record('counter.ts')).toMatch(/^FNDA:1,mostCommon$/m);
+    expect(existsSync(join(out, 'index.html'))).toBe(true);
+  }, SLOW);
+});
+
 /** Polls until `predicate` holds (the test's time limit bounds the wait). */
 async function until(predicate: () => boolean): Promise<void> {
   while (!predicate()) await new Promise((resolve) => setTimeout(resolve, 100));
