@@ -36,7 +36,7 @@ export function takeCatchUpTarget(): number | undefined {
 }
 
 /**
- * The offer under the kernel bar: run the `above` code cells above cell `target`, or not. It
+ * The offer, shown right above the cell: run the `above` code cells above cell `target`, or not. It
  * goes away either way; `run` is called only from the learner's click.
  */
 export function catchUpOffer(target: number, above: number, run: () => void): HTMLElement {

@@ -228,9 +228,11 @@ class NotebookView {
     this.#catchUp = undefined;
     const position = this.#cells.findIndex((element) => Number(element.dataset['cellIndex']) === index);
     if (position < 0) return this.#bar.say(`This notebook has no cell ${index}: is it the presenter’s notebook?`, 'problem');
-    this.#select(position, true);
+    this.#select(position, false);
     const above = [...this.#code.values()].filter((cell) => cell.index < index);
-    this.#bar.element.after(catchUpOffer(index, above.length, () => this.#run(above, 'to-here')));
+    const offer = catchUpOffer(index, above.length, () => this.#run(above, 'to-here'));
+    this.#cells[position]?.before(offer); // right above the cell, both in view
+    offer.scrollIntoView({ block: 'start' });
   }
 
   #selectedCode(): CodeCellView | undefined {

@@ -75,7 +75,7 @@ export class SocketEndpoint {
       ws.close(1011, 'cannot open the notebook');
       return undefined;
     });
-    void joined.then((session) => session && this.#presenter?.instructorJoined(peer));
+    void joined.then((session) => session && this.#presenter?.instructorJoined(peer, name));
     // Each frame is handed over in arrival order (callbacks on one promise run in order); none
     // waits for the one before, so an interrupt reaches the kernel while a cell still runs.
     ws.on('message', (data, isBinary) => {

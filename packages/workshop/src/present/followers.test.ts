@@ -62,7 +62,7 @@ async function start(followerBufferBytes: number): Promise<void> {
   sessions = new PlayedSessions();
   presenter = new Presenter({ sessions, followerBufferBytes, countIntervalMs: 1 });
   listener = await startFollowerListener({ presenter, catalog, renderer, siteTitle: 'test', host: '127.0.0.1', port: 0 });
-  presenter.instructorJoined(instructor);
+  presenter.instructorJoined(instructor, 'second');
   presenter.position('second', 1);
   await eventually(() => sessions.mirror !== undefined, 5000, 'the presenter joins the session');
 }
@@ -162,6 +162,21 @@ describe('fan-out', () => {
     presenter.position('second', 1);
     expect(await late.waitFor((m) => m.type === 'select')).toMatchObject({ index: 1, seq: greeting.seq + 1 });
   });
+});
+
+test('with no instructor page left on the presented notebook, the presenter leaves its session; the next position joins again', async () => {
+  await start(1024 * 1024);
+  const elsewhere: MessageSink = { send: () => undefined };
+  presenter.instructorJoined(elsewhere, 'present'); // another tab, on another notebook
+  presenter.instructorLeft(instructor);
+  await eventually(() => sessions.mirror === undefined, 5000, 'the presenter left the session');
+  const follower = await follow();
+  expect(await follower.waitFor((m) => m.type === 'notebook')).toMatchObject({ notebook: 'second', selected: 1 }); // the last state stays
+  presenter.instructorJoined(instructor, 'second');
+  presenter.position('second', 0);
+  await eventually(() => sessions.mirror !== undefined, 5000, 'the presenter joined again');
+  expect(sessions.joins).toBe(2);
+  presenter.instructorLeft(elsewhere);
 });
 
 describe('followers only listen', () => {

@@ -12,13 +12,13 @@
  * workshop at that cell, which asks first and then runs the code cells above it there.
  */
 import { existsSync } from 'node:fs';
-import { rm, writeFile } from 'node:fs/promises';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect } from 'vitest';
 import { startWorkshop, type Presenting, type Workshop } from '../index.js';
 import { browserTest as test, launchBrowser, type LaunchedBrowser } from '../test-support/browser.js';
-import { scratchCopy } from '../test-support/fixtures.js';
+import { scratchCopy, testOutput } from '../test-support/fixtures.js';
 
 // The page's globals the callbacks below use when they run in the browser (this tsconfig has no DOM).
 declare const window: { readonly innerHeight: number; readonly scrollY: number };
@@ -58,6 +58,16 @@ afterAll(async () => {
   await instructorWorkshop?.close();
   await learnerWorkshop?.close();
 });
+
+const screenshots = join(testOutput, 'screenshots');
+
+/** Saves what the window shows and prints the path. */
+async function screenshot(page: Page, name: string): Promise<void> {
+  await mkdir(screenshots, { recursive: true });
+  const path = join(screenshots, name);
+  await page.screenshot({ path });
+  console.info(`screenshot: ${path}`);
+}
 
 const cellOf = (page: Page, index: number): Locator => page.locator(`.cell[data-cell-index="${index}"]`);
 
@@ -110,6 +120,7 @@ test('an output streams in on the follower page as the instructor runs the cell'
   const outputs = cellOf(follower, 7).locator('.outputs');
   await expect.poll(() => outputs.textContent()).toContain('tick 1: waiting for present-go.txt');
   expect(await cellOf(follower, 7).getAttribute('class')).toContain('is-running');
+  await screenshot(follower, 'follower-streaming.png');
   expect(await follower.locator('.follow-kernel').textContent()).toBe('Instructor’s kernel: busy');
   await writeFile(join(dirname(instructorNotebook), 'present-go.txt'), 'go');
   await expect.poll(() => outputs.textContent()).toContain('tick 2: going on');
@@ -170,6 +181,8 @@ test('“Run to here in my workshop” opens the learner’s own workshop at tha
   await expect.poll(() => offer.textContent()).toContain('run the 2 code cells above it here');
   await expect.poll(() => cellOf(learner, 5).getAttribute('class')).toContain('is-selected');
   await kernelState(learner, 'idle');
+  expect(await inView(offer)).toBe(true);
+  await screenshot(learner, 'catch-up-offer.png');
   // Nothing ran before the learner said so.
   for (const index of [1, 3, 5]) expect(await cellOf(learner, index).locator('.prompt-in').textContent()).toBe('In [ ]:');
   expect(existsSync(join(dirname(instructorNotebook), '..', 'learner', 'forged.txt'))).toBe(false);

@@ -72,7 +72,8 @@ function followed(view: CellView): FollowedCell {
 /** The instructor's current notebook, mirrored for the followers. */
 export class Presenter {
   readonly #options: PresenterOptions;
-  readonly #instructors = new Set<MessageSink>();
+  /** The instructor's pages, each with the notebook it shows. */
+  readonly #instructors = new Map<MessageSink, string>();
   readonly #followers = new Set<FollowerSocket>();
   readonly #cells = new Map<number, FollowedCell>();
   #notebook: string | null = null;
@@ -89,7 +90,7 @@ export class Presenter {
   constructor(options: PresenterOptions) {
     this.#options = options;
     this.#tellCount = throttle(() => {
-      for (const instructor of this.#instructors) instructor.send(this.#presenting());
+      for (const instructor of this.#instructors.keys()) instructor.send(this.#presenting());
     }, options.countIntervalMs ?? 250);
   }
 
@@ -118,16 +119,20 @@ export class Presenter {
     return this.#dropped;
   }
 
-  /** An instructor's page opened (its socket passed the workshop's own checks). */
-  instructorJoined(page: MessageSink): void {
-    this.#instructors.add(page);
+  /** An instructor's page opened on notebook `name` (its socket passed the workshop's own checks). */
+  instructorJoined(page: MessageSink, name: string): void {
+    this.#instructors.set(page, name);
     page.send(this.#presenting());
   }
 
-  /** An instructor's page closed; with none left, the presenter leaves its session (so the kernel's life is as without it). */
+  /**
+   * An instructor's page closed. When no instructor's page shows the presented notebook any more,
+   * the presenter leaves its session, so the session and its kernel live as they would without
+   * it; followers keep the last state, and the next `position` brings them on.
+   */
   instructorLeft(page: MessageSink): void {
     this.#instructors.delete(page);
-    if (this.#instructors.size === 0) this.#leave();
+    if (![...this.#instructors.values()].includes(this.#joined?.name ?? '')) this.#leave();
   }
 
   /** An instructor's page selected cell `index` of notebook `name`. */
