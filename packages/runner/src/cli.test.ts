@@ -1,58 +1,8 @@
-import { spawn } from 'node:child_process';
-import { readFile, readdir } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
+import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { alive, descendants, runCli } from './test-support/cli.js';
 import { TWICE, WINDOW, exerciseCells, mixedNotebookJson } from './test-support/exercises.js';
 import { notebookJson, scratch, stdout } from './test-support/notebooks.js';
-
-const CLI = fileURLToPath(new URL('../../../scripts/test-notebooks.mjs', import.meta.url));
-
-interface Run {
-  code: number | null;
-  signal: NodeJS.Signals | null;
-  out: string;
-}
-
-function runCli(args: string[], onStart?: (pid: number) => void): Promise<Run> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [CLI, ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1' } });
-    let out = '';
-    child.stdout.on('data', (chunk: Buffer) => (out += chunk));
-    child.stderr.on('data', (chunk: Buffer) => (out += chunk));
-    onStart?.(child.pid as number);
-    child.once('exit', (code, signal) => resolve({ code, signal, out }));
-  });
-}
-
-/** Ids of every process below `pid`, read from /proc. */
-async function descendants(pid: number): Promise<{ pid: number; cmd: string }[]> {
-  const parents = new Map<number, { ppid: number; cmd: string }>();
-  for (const entry of await readdir('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = await readFile(`/proc/${entry}/stat`, 'utf8');
-      const cmd = (await readFile(`/proc/${entry}/cmdline`, 'utf8')).replaceAll('\0', ' ');
-      parents.set(Number(entry), { ppid: Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]), cmd });
-    } catch {
-      // the process ended while we looked
-    }
-  }
-  const found: { pid: number; cmd: string }[] = [];
-  const visit = (parent: number) => {
-    for (const [child, info] of parents) if (info.ppid === parent) (found.push({ pid: child, cmd: info.cmd }), visit(child));
-  };
-  visit(pid);
-  return found;
-}
-
-const alive = (pid: number) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
 
 let dir: Awaited<ReturnType<typeof scratch>>;
 beforeAll(async () => {
