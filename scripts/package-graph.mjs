@@ -167,7 +167,7 @@ export function diagram(list) {
   const notebooks = byName.get('notebooks');
   if (notebooks) {
     const used = [...notebooks.deps, ...notebooks.devDeps].sort();
-    lines.push(`An arrow is a dependency in package.json. The notebooks (\`notebooks/\`) use ${used.map((name) => `\`${name}\``).join(', ')}.`, '');
+    lines.push(`An arrow is a dependency in package.json (dotted: a devDependency, used by tests only). The notebooks (\`notebooks/\`) use ${used.map((name) => `\`${name}\``).join(', ')}.`, '');
   }
   lines.push(END);
   return lines.join('\n');

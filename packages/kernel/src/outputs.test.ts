@@ -56,7 +56,7 @@ describe('OutputCollector', () => {
 
 describe('appendOutputs', () => {
   it('joins late stream text to the stream it continues and leaves both inputs as they were', () => {
-    const before = [{ output_type: 'stream', name: 'stdout', text: ['a\n'] }] as const satisfies Output[];
+    const before: readonly Output[] = [{ output_type: 'stream', name: 'stdout', text: ['a\n'] }];
     const more: Output[] = [
       { output_type: 'stream', name: 'stdout', text: 'b\n' },
       { output_type: 'stream', name: 'stderr', text: 'c\n' },
