@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Benchmarks the notebook runner (npm run bench:runner). Prints, in one run:
-//  1. per-cell round trip, median over 200 trivial cells: the whole runner path (NotebookSession.runCell),
+//  1. per-cell round trip, median over 200 trivial cells: the whole runner path (NotebookTestRun.runCell),
 //     the kernel client alone (Kernel.execute), and the protocol floor (kernel_info_request);
 //     the round-trip overhead is everything but tslab compiling and running the cell:
 //     (runCell - execute) + kernel_info round trip (target <= 3 ms);
@@ -13,7 +13,7 @@ import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { delimiter, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Kernel } from '@scalable-ts/kernel';
-import { NotebookSession } from '@scalable-ts/runner';
+import { NotebookTestRun } from '@scalable-ts/runner';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const WORK = join(ROOT, 'notebooks', '.bench');
@@ -40,7 +40,7 @@ try {
   const trivial = join(WORK, 'trivial.ipynb');
   await writeFile(trivial, JSON.stringify(notebook(Array.from({ length: CELLS }, (_, i) => `${i}`))));
   process.stderr.write(`runner: ${CELLS} cells…\n`);
-  const session = await NotebookSession.open(trivial, {});
+  const session = await NotebookTestRun.open(trivial, {});
   const runner = [];
   for (const cell of session.cells) {
     const t = performance.now();
@@ -62,7 +62,7 @@ try {
   process.stderr.write('protocol floor…\n');
   const floor = await kernelInfoRoundTrips(CELLS);
   console.log(`Per-cell round trip, median of ${CELLS} trivial cells:`);
-  console.log(`  runner (NotebookSession.runCell)   ${ms(median(runner))}`);
+  console.log(`  runner (NotebookTestRun.runCell)   ${ms(median(runner))}`);
   console.log(`  kernel client (Kernel.execute)     ${ms(median(client))}`);
   console.log(`  runner minus kernel client         ${ms(median(runner) - median(client))}`);
   console.log(`  protocol floor (kernel_info)       ${ms(median(floor))}`);

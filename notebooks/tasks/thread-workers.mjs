@@ -92,11 +92,22 @@ const demos = {
     parentPort.postMessage('holding');
     setInterval(() => {}, 60_000); // stay alive until terminated
   },
-  /** counter[0]++ `times` times: read, add, write, not atomic. */
+  /**
+   * counter[0]++ (read, add, write, not atomic) `times` times, then on until every worker has
+   * done its `times` (slot 2 of the gun counts them): so the loops overlap even when a busy
+   * machine runs one worker late. Adds how many increments it made to counter[1], atomically.
+   */
   racy() {
     const counter = new Int32Array(workerData.counter);
+    const gun = new Int32Array(workerData.gun);
     timed(() => {
-      for (let i = 0; i < workerData.times; i++) counter[0]++;
+      let made = 0;
+      for (; made < workerData.times; made++) counter[0]++;
+      Atomics.add(gun, 2, 1);
+      while (Atomics.load(gun, 2) < workerData.parties) {
+        for (let i = 0; i < 1_000; i++, made++) counter[0]++;
+      }
+      Atomics.add(counter, 1, made);
     });
   },
   /** Atomics.add: the read, the add and the write as one indivisible step. */

@@ -64,6 +64,7 @@ export type {
   GrantType,
   IntrospectionResponse,
   TokenResponse,
+  TokenTypeHint,
 } from './oauth/types.js';
 
 export type { Authenticator, Principal, RequestHeaders } from './authorization/principal.js';

@@ -45,7 +45,7 @@ export class KernelClosedError extends coded(KernelError, 'ERR_KERNEL_CLOSED') {
 }
 
 /** A message on the wire was malformed or carried a wrong HMAC signature. */
-export class ProtocolError extends coded(KernelError, 'ERR_KERNEL_PROTOCOL') {
+export class KernelProtocolError extends coded(KernelError, 'ERR_KERNEL_PROTOCOL') {
   constructor(message: string) {
     super(message);
   }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createMessage } from './messages.js';
-import { OutputCollector } from './outputs.js';
+import type { Output } from '@scalable-ts/notebook';
+import { appendOutputs, OutputCollector } from './outputs.js';
 
 const iopub = (type: string, content: Record<string, unknown>) => createMessage(type, 's', content);
 
@@ -50,5 +51,22 @@ describe('OutputCollector', () => {
 
   it('ignores messages that are not outputs', () => {
     expect(new OutputCollector().add(iopub('execute_input', { code: '1' }))).toBe(false);
+  });
+});
+
+describe('appendOutputs', () => {
+  it('joins late stream text to the stream it continues and leaves both inputs as they were', () => {
+    const before = [{ output_type: 'stream', name: 'stdout', text: ['a\n'] }] as const satisfies Output[];
+    const more: Output[] = [
+      { output_type: 'stream', name: 'stdout', text: 'b\n' },
+      { output_type: 'stream', name: 'stderr', text: 'c\n' },
+    ];
+    const all = appendOutputs(before, more);
+    expect(all).toEqual([
+      { output_type: 'stream', name: 'stdout', text: 'a\nb\n' },
+      { output_type: 'stream', name: 'stderr', text: 'c\n' },
+    ]);
+    expect(before).toEqual([{ output_type: 'stream', name: 'stdout', text: ['a\n'] }]);
+    expect(more[0]).toEqual({ output_type: 'stream', name: 'stdout', text: 'b\n' });
   });
 });

@@ -13,6 +13,34 @@ interface DisplayContent {
   transient?: { display_id?: string };
 }
 
+/**
+ * Appends `output` to `outputs`; text continuing the last output's stream (same `name`) is
+ * merged into it instead, as Jupyter keeps streams. The merged stream is a new object, so lists
+ * handed out earlier keep what they showed.
+ */
+export function pushOutput(outputs: Output[], output: Output): void {
+  const last = outputs.at(-1);
+  if (output.output_type === 'stream' && last?.output_type === 'stream' && last.name === output.name) {
+    outputs[outputs.length - 1] = { ...last, text: multilineText(last.text) + multilineText(output.text) };
+  } else outputs.push(output);
+}
+
+/**
+ * `outputs` followed by `more`, merged by {@link pushOutput} (late output of a finished cell
+ * joining what it printed before), as a new list.
+ *
+ * @example
+ * ```ts
+ * appendOutputs([{ output_type: 'stream', name: 'stdout', text: 'a\n' }], [{ output_type: 'stream', name: 'stdout', text: 'b\n' }]);
+ * // [{ output_type: 'stream', name: 'stdout', text: 'a\nb\n' }]
+ * ```
+ */
+export function appendOutputs(outputs: readonly Output[], more: readonly Output[]): Output[] {
+  const all = [...outputs];
+  for (const output of more) pushOutput(all, output);
+  return all;
+}
+
 /** Collects the outputs of one request. */
 export class OutputCollector {
   readonly #outputs: Output[] = [];
@@ -65,12 +93,7 @@ export class OutputCollector {
 
   #push(output: Output): void {
     if (this.#clearOnNext) this.#clear();
-    const last = this.#outputs.at(-1);
-    if (output.output_type === 'stream' && last?.output_type === 'stream' && last.name === output.name) {
-      last.text = multilineText(last.text) + multilineText(output.text);
-      return;
-    }
-    this.#outputs.push(output);
+    pushOutput(this.#outputs, output);
   }
 
   #pushDisplay(type: 'display_data' | 'execute_result', content: DisplayContent, count: number | null = null): void {

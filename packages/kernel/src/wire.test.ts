@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ProtocolError } from './errors.js';
+import { KernelProtocolError } from './errors.js';
 import { createMessage } from './messages.js';
 import { decodeMessage, encodeMessage } from './wire.js';
 
@@ -27,7 +27,7 @@ describe('wire format', () => {
   it('rejects a message whose content was changed after signing', () => {
     const frames = encodeMessage(createMessage('execute_request', 's', { code: 'safe()' }), key);
     frames[5] = Buffer.from(JSON.stringify({ code: 'evil()' }));
-    expect(() => decodeMessage(frames, key)).toThrow(ProtocolError);
+    expect(() => decodeMessage(frames, key)).toThrow(KernelProtocolError);
   });
 
   it('rejects a message signed with another key', () => {

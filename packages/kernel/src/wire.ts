@@ -7,7 +7,7 @@
  * in that order. Every incoming message is checked in constant time; a bad one is rejected.
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { ProtocolError } from './errors.js';
+import { KernelProtocolError } from './errors.js';
 import type { Message } from './messages.js';
 
 const DELIMITER = Buffer.from('<IDS|MSG>');
@@ -26,15 +26,15 @@ export function encodeMessage(message: Message<unknown>, key: string): Buffer[] 
   return [DELIMITER, Buffer.from(sign(key, parts)), ...parts, ...message.buffers];
 }
 
-/** Decodes ZeroMQ frames into a message, checking its signature. Throws {@link ProtocolError}. */
+/** Decodes ZeroMQ frames into a message, checking its signature. Throws {@link KernelProtocolError}. */
 export function decodeMessage(frames: readonly Buffer[], key: string): Message {
   const at = frames.findIndex((frame) => frame.equals(DELIMITER));
-  if (at < 0 || frames.length < at + 6) throw new ProtocolError('Malformed message: no <IDS|MSG> delimiter or missing frames');
+  if (at < 0 || frames.length < at + 6) throw new KernelProtocolError('Malformed message: no <IDS|MSG> delimiter or missing frames');
   const signature = frames[at + 1] as Buffer;
   const parts = frames.slice(at + 2, at + 6);
   const expected = Buffer.from(sign(key, parts));
   if (signature.length !== expected.length || !timingSafeEqual(signature, expected)) {
-    throw new ProtocolError('Message rejected: its HMAC-SHA256 signature does not match the connection key');
+    throw new KernelProtocolError('Message rejected: its HMAC-SHA256 signature does not match the connection key');
   }
   const [header, parent, metadata, content] = parts.map((part) => JSON.parse(part.toString('utf8')) as unknown);
   return {

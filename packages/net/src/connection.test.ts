@@ -9,7 +9,7 @@ import { setTimeout as delay } from 'node:timers/promises';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Connection, type ResponseHead } from './connection.js';
 import { download } from './download.js';
-import { ConnectionError, IdleTimeoutError, ProtocolError } from './errors.js';
+import { ConnectionError, IdleTimeoutError, HttpProtocolError } from './errors.js';
 import { useFixtures } from './test-support/temp.js';
 
 const fixtures = useFixtures();
@@ -105,7 +105,7 @@ describe('Connection', () => {
       const url = await rawServer((socket) => socket.write(answer));
       const connection = new Connection(url, options);
       const received = collector((head) => Number(head.headers['content-length'] ?? 3));
-      await expect(connection.get('/x', {}, received.sink, new AbortController().signal)).rejects.toBeInstanceOf(ProtocolError);
+      await expect(connection.get('/x', {}, received.sink, new AbortController().signal)).rejects.toBeInstanceOf(HttpProtocolError);
       connection.close();
     }
   });

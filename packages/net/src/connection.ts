@@ -28,7 +28,7 @@
  */
 import net from 'node:net';
 import tls from 'node:tls';
-import { ConnectionError, IdleTimeoutError, ProtocolError } from './errors.js';
+import { ConnectionError, IdleTimeoutError, HttpProtocolError } from './errors.js';
 import { caOption, type TrustedCa } from './http.js';
 
 /** A response's status line and headers (names lowercased, repeated ones joined with ", "). */
@@ -263,7 +263,7 @@ class Exchange {
     const buffer = batches.buffers[batches.current];
     const end = buffer.subarray(0, batches.fill).indexOf(HEAD_END, Math.max(0, batches.fill - length - 3));
     if (end < 0) {
-      if (batches.fill === buffer.length) this.fail(new ProtocolError(this.#href, 'the response head is larger than a batch'));
+      if (batches.fill === buffer.length) this.fail(new HttpProtocolError(this.#href, 'the response head is larger than a batch'));
       return false;
     }
     let bodyLength: number;
@@ -273,7 +273,7 @@ class Exchange {
       bodyLength = this.#sink.head(head);
       const encoding = head.headers['transfer-encoding'];
       if (encoding !== undefined) {
-        throw new ProtocolError(this.#href, `a ${head.status} with Transfer-Encoding ${encoding}: only Content-Length bodies are read here`);
+        throw new HttpProtocolError(this.#href, `a ${head.status} with Transfer-Encoding ${encoding}: only Content-Length bodies are read here`);
       }
     } catch (error) {
       this.fail(error);
@@ -282,7 +282,7 @@ class Exchange {
     const start = end + HEAD_END.length;
     const arrived = batches.fill - start;
     if (arrived > bodyLength) {
-      this.fail(new ProtocolError(this.#href, `more body than the ${bodyLength} bytes announced`));
+      this.fail(new HttpProtocolError(this.#href, `more body than the ${bodyLength} bytes announced`));
       return false;
     }
     buffer.copyWithin(0, start, batches.fill);
@@ -343,11 +343,11 @@ class Exchange {
   }
 }
 
-/** Parses a status line and headers; throws `ProtocolError` when they are not HTTP/1.x. */
+/** Parses a status line and headers; throws `HttpProtocolError` when they are not HTTP/1.x. */
 function parseHead(text: string, href: string): ResponseHead & { keepAlive: boolean } {
   const lines = text.split('\r\n');
   const match = /^HTTP\/1\.([01]) (\d{3})/.exec(lines[0] ?? '');
-  if (match === null) throw new ProtocolError(href, `not an HTTP/1.x response: ${JSON.stringify((lines[0] ?? '').slice(0, 40))}`);
+  if (match === null) throw new HttpProtocolError(href, `not an HTTP/1.x response: ${JSON.stringify((lines[0] ?? '').slice(0, 40))}`);
   const headers: Record<string, string> = {};
   for (const line of lines.slice(1)) {
     const colon = line.indexOf(':');

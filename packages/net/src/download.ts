@@ -67,7 +67,7 @@ export type { DownloadOptions } from './options.js';
  * verified). See the options for the knobs and `DownloadResult` for what it reports.
  *
  * Rejects with `HttpStatusError`, `ConnectionError` (retries spent), `ChecksumMismatchError`,
- * `ContentChangedError` (restarts spent), `ProtocolError`, a file-system error, or `AbortError`
+ * `ContentChangedError` (restarts spent), `HttpProtocolError`, a file-system error, or `AbortError`
  * when `options.signal` aborts; in every case except a checksum mismatch, `<destination>.part`
  * and `<destination>.part.json` stay behind so that the same call resumes.
  *

@@ -149,7 +149,7 @@ export class ContentChangedError extends coded(NetError, 'ERR_CONTENT_CHANGED') 
  * The server broke the protocol in a way a retry cannot fix: a 206 for bytes that were not asked
  * for, more body than announced.
  */
-export class ProtocolError extends coded(NetError, 'ERR_PROTOCOL') {
+export class HttpProtocolError extends coded(NetError, 'ERR_PROTOCOL') {
   /** The URL that misbehaved. */
   readonly url: string;
 

@@ -16,7 +16,7 @@
  * A refused answer is never read: the connection is closed instead.
  */
 import type { Connection, ResponseHead } from './connection.js';
-import { ContentChangedError, HttpStatusError, ProtocolError, RangesIgnored } from './errors.js';
+import { ContentChangedError, HttpStatusError, HttpProtocolError, RangesIgnored } from './errors.js';
 import { contentLength, describeChange, ifRangeValidator, parseContentRange, type Resource } from './probe.js';
 import type { Session } from './session.js';
 
@@ -65,17 +65,17 @@ function checkPartial(resource: Resource, head: ResponseHead, cursor: Cursor, as
   const { status, headers } = head;
   if (status === 206) {
     const range = parseContentRange(headers['content-range']);
-    if (range?.first === undefined || range.last === undefined) throw new ProtocolError(href, `206 without a Content-Range for ${asked}`);
+    if (range?.first === undefined || range.last === undefined) throw new HttpProtocolError(href, `206 without a Content-Range for ${asked}`);
     if (range.total !== undefined && range.total !== resource.size) {
       throw new ContentChangedError(href, `its size changed from ${resource.size} to ${range.total}`);
     }
     const changed = describeChange(resource, headers);
     if (changed !== undefined) throw new ContentChangedError(href, changed);
     if (range.first !== cursor.position || range.last >= cursor.end || range.last < range.first) {
-      throw new ProtocolError(href, `asked for ${asked}, got Content-Range ${headers['content-range']}`);
+      throw new HttpProtocolError(href, `asked for ${asked}, got Content-Range ${headers['content-range']}`);
     }
     const length = range.last - range.first + 1;
-    if (contentLength(headers) !== length) throw new ProtocolError(href, `a 206 for ${asked} without a matching Content-Length`);
+    if (contentLength(headers) !== length) throw new HttpProtocolError(href, `a 206 for ${asked} without a matching Content-Length`);
     return length;
   }
   if (status === 200) {

@@ -5,7 +5,7 @@
  * backpressure by `copyBody`; it expects a 200 whose validators and length match the probe.
  */
 import { copyBody } from './body.js';
-import { ConnectionError, ContentChangedError, HttpStatusError, ProtocolError } from './errors.js';
+import { ConnectionError, ContentChangedError, HttpStatusError, HttpProtocolError } from './errors.js';
 import type { Cursor } from './fetch-range.js';
 import { send, type SendOptions } from './http.js';
 import { contentLength, describeChange } from './probe.js';
@@ -53,7 +53,7 @@ export async function fetchWhole(
       if (signal.aborted) return signal.reason;
       return sent.failure() ?? new ConnectionError(href, `GET after ${cursor.position - from} bytes`, error);
     },
-    overflow: () => new ProtocolError(href, 'the body is longer than announced'),
+    overflow: () => new HttpProtocolError(href, 'the body is longer than announced'),
   });
   if (length !== Infinity && copied < length) throw new ConnectionError(href, 'GET', new Error(`the body ended after ${copied} of ${length} bytes`));
   if (cursor.end === Infinity) cursor.end = cursor.position; // a stream of unknown length ended: that is the size

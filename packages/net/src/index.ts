@@ -25,6 +25,6 @@ export {
   IdleTimeoutError,
   ChecksumMismatchError,
   ContentChangedError,
-  ProtocolError,
+  HttpProtocolError,
   AbortError,
 } from './errors.js';

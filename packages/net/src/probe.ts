@@ -6,7 +6,7 @@
  * support and whose `Content-Range` gives the size.
  */
 import type { IncomingHttpHeaders, IncomingMessage } from 'node:http';
-import { HttpStatusError, ProtocolError } from './errors.js';
+import { HttpStatusError, HttpProtocolError } from './errors.js';
 import { send, type SendOptions } from './http.js';
 
 /** What the server says about the file. */
@@ -44,7 +44,7 @@ function describeRangedAnswer(url: URL, response: IncomingMessage): Resource {
   if (status === 200) return describe(url, response.headers, false);
   if (status !== 206 && status !== 416) throw new HttpStatusError(url.href, status, 'GET bytes=0-0');
   const range = parseContentRange(response.headers['content-range']);
-  if (range?.total === undefined) throw new ProtocolError(url.href, `HTTP ${status} without a usable Content-Range`);
+  if (range?.total === undefined) throw new HttpProtocolError(url.href, `HTTP ${status} without a usable Content-Range`);
   return { ...describe(url, response.headers, true), size: range.total };
 }
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { cellTags, codeCells } from './cells.js';
-import { EXERCISE_TAGS } from './tags.js';
-import { createNotebook, SOLUTION_TAGS } from './create.js';
+import { EXERCISE_TAGS, SOLUTION_TAGS } from './tags.js';
+import { createNotebook } from './create.js';
 import { sourceText } from './multiline.js';
 import { parseNotebook } from './read.js';
 import { serializeNotebook } from './serialize.js';

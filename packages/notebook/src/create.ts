@@ -5,17 +5,10 @@
  * a first code cell, two self-checking Exercises (starter, checks, hidden solution: the form of
  * issue 17), and an Interview corner.
  */
-import { EXERCISE_TAGS } from './tags.js';
+import { EXERCISE_TAGS, SOLUTION_TAGS } from './tags.js';
 import { newCellId } from './cell-id.js';
 import { toMultiline } from './multiline.js';
 import type { Cell, CodeCell, MarkdownCell, Notebook, NotebookMetadata } from './types.js';
-
-/**
- * The tags of a solution cell: `solution` for this project's tools, `hide-input` for the
- * Jupyter Book / nbconvert convention of collapsing a cell's source. Solution cells also start
- * with their source collapsed in JupyterLab (`metadata.jupyter.source_hidden`).
- */
-export const SOLUTION_TAGS: readonly string[] = [EXERCISE_TAGS.solution, 'hide-input'];
 
 /** The three code cells of a scaffolded exercise (the check cell's imports come first). */
 interface ExerciseSources {

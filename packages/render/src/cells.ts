@@ -5,9 +5,9 @@
  * there): `hide-input` folds the code into a `<details>`, `solution` folds the whole cell (its
  * output would give the answer away), `hide-output` folds the outputs, and `remove-cell`,
  * `remove-input`, `remove-output` leave those parts out of the page. A `<details>` needs no
- * JavaScript, so the page stays script-free.
+ * JavaScript, so the page stays script-free. The tags are `CELL_TAGS` of `@scalable-ts/notebook`.
  */
-import { cellTags, sourceText, type Cell, type CodeCell } from '@scalable-ts/notebook';
+import { CELL_TAGS, cellTags, sourceText, type Cell, type CodeCell } from '@scalable-ts/notebook';
 import type { CodeHighlighter } from './highlight.js';
 import { escapeHtml } from './html.js';
 import type { MarkdownEnv, MarkdownRenderer } from './markdown.js';
@@ -22,16 +22,6 @@ export interface CellContext {
   /** Language of code cells (`typescript`, `javascript`, …); unknown languages are not highlighted. */
   readonly language: string | undefined;
 }
-
-/** Tags that fold or remove parts of a cell. */
-export const CELL_TAGS = {
-  hideInput: 'hide-input',
-  hideOutput: 'hide-output',
-  solution: 'solution',
-  removeCell: 'remove-cell',
-  removeInput: 'remove-input',
-  removeOutput: 'remove-output',
-} as const;
 
 function details(cls: string, summary: string, body: string): string {
   return `<details class="${cls}"><summary>${summary}</summary>${body}</details>`;

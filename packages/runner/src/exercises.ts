@@ -4,9 +4,7 @@
  * checks (`exercise-check`) and the reference answer (`solution`). Reading the notebook finds
  * them and the form's mistakes; proving them is the session's job (`session.ts`).
  */
-import { sourceText, type Notebook } from '@scalable-ts/notebook';
-import { sourceHeadline } from './report.js';
-import { cellPolicy } from './tags.js';
+import { cellPolicy, sourceHeadline, sourceText, type Notebook } from '@scalable-ts/notebook';
 
 /** One exercise of a notebook, by code cell numbers (1-based, as the runner's cells). */
 export interface ExerciseRef {

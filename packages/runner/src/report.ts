@@ -11,12 +11,6 @@ export function displayPath(path: string): string {
   return rel && !rel.startsWith('..') ? rel : path;
 }
 
-/** The first line of a cell's source, shortened, for a test name. */
-export function sourceHeadline(source: string, width = 60): string {
-  const line = source.split('\n').find((l) => l.trim() !== '')?.trim() ?? '(empty cell)';
-  return line.length > width ? `${line.slice(0, width - 1)}…` : line;
-}
-
 /** The text a kernel wrote to stderr (tslab's only error channel), with ANSI codes removed. */
 export function errorText(outputs: readonly Output[]): string {
   const parts: string[] = [];

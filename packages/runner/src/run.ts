@@ -3,7 +3,7 @@
  * at once. Used by `npm start -- --execute` and by the benchmark; `npm test` goes through vitest.
  */
 import type { Notebook } from '@scalable-ts/notebook';
-import { NotebookSession, type CellOutcome, type ExerciseOutcome, type SessionOptions } from './session.js';
+import { NotebookTestRun, type CellOutcome, type ExerciseOutcome, type SessionOptions } from './session.js';
 
 /** How one notebook's run ended. */
 export interface NotebookOutcome {
@@ -34,9 +34,9 @@ export function succeeded(outcome: NotebookOutcome): boolean {
 /** Runs every code cell of the notebook at `path` in a fresh kernel. Never throws. */
 export async function runNotebook(path: string, options: SessionOptions = {}): Promise<NotebookOutcome> {
   const started = performance.now();
-  let session: NotebookSession | undefined;
+  let session: NotebookTestRun | undefined;
   try {
-    session = await NotebookSession.open(path, options);
+    session = await NotebookTestRun.open(path, options);
     const cells: CellOutcome[] = [];
     for (const ref of session.cells) cells.push(await session.runCell(ref.number));
     const exercises: ExerciseOutcome[] = [];

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runNotebook, runNotebooks, succeeded } from './run.js';
-import { NotebookSession } from './session.js';
+import { NotebookTestRun } from './session.js';
 import { notebookJson, scratch, stdout } from './test-support/notebooks.js';
 
 let dir: Awaited<ReturnType<typeof scratch>>;
@@ -146,7 +146,7 @@ describe('running one cell', () => {
       'to-here.ipynb',
       notebookJson([{ source: 'let total = 40' }, { source: 'const n: number = "x"' }, { source: 'total += 2;\ntotal', outputs: [stdout('41\n')] }]),
     );
-    const session = await NotebookSession.open(path);
+    const session = await NotebookTestRun.open(path);
     try {
       const outcome = await session.runCell(3);
       expect(outcome.status).toBe('failed');
@@ -196,7 +196,7 @@ describe('update mode and the JavaScript kernel', () => {
       'update.ipynb',
       notebookJson([{ source: '6 * 7', outputs: [stdout('stale\n')] }, { source: 'console.log("new")' }, { source: '"kept"', tags: ['skip-execution'], outputs: [stdout('as committed\n')] }]),
     );
-    const session = await NotebookSession.open(path, { update: true });
+    const session = await NotebookTestRun.open(path, { update: true });
     for (const cell of session.cells) await session.runCell(cell.number);
     await session.close();
     const text = await readFile(path, 'utf8');

@@ -16,15 +16,20 @@
  */
 import { dirname } from 'node:path';
 import { checksResultOf, type ChecksResult } from '@scalable-ts/exercises';
-import { Kernel, KernelClosedError, KernelDiedError, type ExecuteResult } from '@scalable-ts/kernel';
+import { Kernel, KernelClosedError, KernelDiedError, LateOutputRouter, type ExecuteResult } from '@scalable-ts/kernel';
 import {
+  cellPolicy,
   codeCells,
   compareOutputs,
+  firstLine,
   kernelNameOf,
   readNotebook,
+  sourceHeadline,
   sourceText,
+  withOutputs,
   writeNotebook,
   type Cell,
+  type CellRun,
   type Notebook,
   type Output,
   type Sanitizer,
@@ -32,9 +37,8 @@ import {
 import semver from 'semver';
 import { CellFailure, ExerciseFailure } from './errors.js';
 import { exercisesOf, type ExerciseRef } from './exercises.js';
-import { displayPath, errorText, failureMessage, sourceHeadline } from './report.js';
+import { displayPath, errorText, failureMessage } from './report.js';
 import { builtInSanitizers, findProjectRoot, notebookSanitizers } from './sanitizers.js';
-import { cellPolicy } from './tags.js';
 import { cellTimeoutMs } from './timeouts.js';
 
 /** Options of a notebook run. */
@@ -122,7 +126,7 @@ export function nodeRangeSkip(range: unknown, version: string = process.version)
 }
 
 /** A notebook open for running, with its own kernel. */
-export class NotebookSession {
+export class NotebookTestRun {
   readonly path: string;
   readonly notebook: Notebook;
   readonly cells: readonly CellRef[];
@@ -131,9 +135,10 @@ export class NotebookSession {
   readonly #kernel: Kernel;
   readonly #options: SessionOptions;
   readonly #sanitizers: Sanitizer[];
-  readonly #requestCell = new Map<string, number>();
+  /** Which request ran which cell (its number), for errors reported after the cell finished. */
+  readonly #requestCell = new LateOutputRouter<number>();
   readonly #late: { cell: number; text: string }[] = [];
-  readonly #fresh = new Map<number, { outputs: Output[]; executionCount: number | null }>();
+  readonly #fresh = new Map<number, CellRun>();
   #deadAt: number | undefined;
   #closed = false;
   /** Executions that are not cells of the notebook (the checks run again after a solution). */
@@ -152,10 +157,9 @@ export class NotebookSession {
     this.#kernel = kernel;
     this.#options = options;
     this.#sanitizers = sanitizers;
-    kernel.onLateOutput(({ requestId, outputs }) => {
+    this.#requestCell.follow(kernel, (cell, outputs) => {
       const text = errorText(outputs);
-      const cell = this.#requestCell.get(requestId);
-      if (cell !== undefined && UNHANDLED.test(text)) this.#late.push({ cell, text });
+      if (UNHANDLED.test(text)) this.#late.push({ cell, text });
     });
   }
 
@@ -163,12 +167,12 @@ export class NotebookSession {
    * Reads and validates the notebook at `path` and starts its kernel.
    * @throws `NotebookFormatError` for a bad file, `UnknownKernelError`, `KernelStartError`.
    */
-  static async open(path: string, options: SessionOptions = {}): Promise<NotebookSession> {
+  static async open(path: string, options: SessionOptions = {}): Promise<NotebookTestRun> {
     const notebook = await readNotebook(path);
     const kernelName = kernelNameOf(notebook, path);
     const sanitizers = [...builtInSanitizers(findProjectRoot(dirname(path))), ...(options.sanitizers ?? []), ...notebookSanitizers(notebook, path)];
     const kernel = await Kernel.start({ kernelName, cwd: dirname(path) });
-    return new NotebookSession(path, notebook, kernel, options, sanitizers);
+    return new NotebookTestRun(path, notebook, kernel, options, sanitizers);
   }
 
   /**
@@ -301,7 +305,7 @@ export class NotebookSession {
     }, limitMs);
     try {
       const result = await this.#kernel.execute(source);
-      this.#requestCell.set(result.requestId, number);
+      this.#requestCell.remember(result.requestId, number);
       return timedOut ? { result, timedOut: `timed out after ${limitMs / 1000} s and was interrupted` } : { result };
     } catch (error) {
       this.#deadAt = number;
@@ -310,7 +314,7 @@ export class NotebookSession {
       if (timedOut && error instanceof KernelClosedError) {
         return { failure: `timed out after ${limitMs / 1000} s; the kernel ignored the interrupt and was killed`, detail: '', outputs, ms };
       }
-      const died = error instanceof KernelDiedError ? (error.message.split('\n')[0] ?? 'the kernel died') : undefined;
+      const died = error instanceof KernelDiedError ? firstLine(error) : undefined;
       // The interrupt at the limit can itself end a kernel stuck in native code (killed by SIGINT):
       // still a time-out, and the report says so rather than only how the kernel died.
       if (timedOut && died !== undefined) {
@@ -379,12 +383,6 @@ export class NotebookSession {
 
   /** The notebook with the outputs and execution counts of this run in place of the committed ones. */
   updatedNotebook(): Notebook {
-    return {
-      ...this.notebook,
-      cells: this.notebook.cells.map((cell, index) => {
-        const fresh = this.#fresh.get(index);
-        return fresh && cell.cell_type === 'code' ? { ...cell, outputs: fresh.outputs, execution_count: fresh.executionCount } : cell;
-      }),
-    };
+    return withOutputs(this.notebook, this.#fresh);
   }
 }

@@ -6,7 +6,7 @@
  * differs from the notebook's, the cell is "edited" and shows "Reset", which brings the
  * highlighted original back. Outputs are replaced by the HTML the server renders as they stream.
  */
-import { EXERCISE_TAGS } from '@scalable-ts/notebook/tags';
+import { EXERCISE_TAGS, tagPolicy } from '@scalable-ts/notebook/tags';
 import type { CellRunState } from '../src/protocol.js';
 import { button, el } from './dom.js';
 import { comparePrediction } from './predict.js';
@@ -20,7 +20,6 @@ export interface CellActions {
 }
 
 const RUN_CLASSES = ['is-queued', 'is-running', 'has-error', 'was-cancelled'];
-const RAISES_TAGS = ['raises-exception', 'nbval-raises-exception'];
 
 /** A code cell's element and its live state. */
 export class CodeCellView {
@@ -85,9 +84,14 @@ export class CodeCellView {
     this.#explanationNote?.remove();
   }
 
+  /** The cell's tags, as the rendered page carries them (`data-tags`). */
+  get tags(): string[] {
+    return (this.element.dataset['tags'] ?? '').split(' ').filter((tag) => tag !== '');
+  }
+
   /** Whether the cell carries `tag`. */
   hasTag(tag: string): boolean {
-    return (this.element.dataset['tags'] ?? '').split(' ').includes(tag);
+    return this.tags.includes(tag);
   }
 
   /** For a `predict` cell: whether the learner has typed what they expect (so it may run). */
@@ -135,7 +139,7 @@ export class CodeCellView {
 
   /** Whether a failure of this cell is part of the lesson (`raises-exception`). */
   get raises(): boolean {
-    return RAISES_TAGS.some((tag) => this.hasTag(tag));
+    return tagPolicy(this.tags).raises;
   }
 
   /** The key progress is recorded under: the cell's id, else its position. */

@@ -7,6 +7,7 @@
  * Shift+Enter runs and moves on, Ctrl+Enter runs in place.
  */
 import { NOTEBOOK_PATH, type CellView, type ClientMessage, type KernelStatus, type RunMode, type ServerMessage } from '../src/protocol.js';
+import { sourceHeadline } from '@scalable-ts/notebook/headline';
 import { EXERCISE_TAGS } from '@scalable-ts/notebook/tags';
 import { CodeCellView } from './cell.js';
 import { Connection } from './connection.js';
@@ -168,7 +169,7 @@ class NotebookView {
       cell.element.classList.toggle('is-queued', status.queued.includes(cell.index));
     }
     const ordinal = running ? [...this.#code.keys()].indexOf(running.index) + 1 : 0;
-    const label = running ? `Running code cell ${ordinal}: ${firstLine(running.source)}` : undefined;
+    const label = running ? `Running code cell ${ordinal}: ${sourceHeadline(running.source)}` : undefined;
     this.#bar.show(status, label, running?.element.id ? `#${running.element.id}` : undefined);
   }
 
@@ -232,9 +233,4 @@ class NotebookView {
     } else return;
     event.preventDefault();
   }
-}
-
-function firstLine(source: string): string {
-  const line = source.split('\n').find((l) => l.trim() !== '') ?? '';
-  return line.length > 60 ? `${line.slice(0, 59)}…` : line;
 }

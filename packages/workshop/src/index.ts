@@ -3,9 +3,9 @@
  * notebooks as the static site renders them and runs their cells, one tslab kernel per open
  * notebook, behind a token, loopback-only `Host` and same-origin checks.
  *
- * - {@link startWorkshop} starts the server and returns its URL (token included);
- * - `protocol.ts` types describe what the page and the server say to each other;
- * - {@link createAccessToken}, {@link tokensMatch} and {@link AccessGuard} are the access checks.
+ * The public surface is what other code uses: {@link startWorkshop} with its options and limits,
+ * the messages the page and the server exchange (`ClientMessage`, `ServerMessage`), and the
+ * errors `startWorkshop` can throw. The access checks, the catalog and the sessions are internal.
  *
  * @example
  * ```ts
@@ -20,23 +20,9 @@
  */
 export { startWorkshop } from './server.js';
 export type { Workshop, WorkshopOptions } from './server.js';
-export { AccessGuard, createAccessToken, LOOPBACK_NAMES, readCookie, socketToken, tokensMatch, TOKEN_PARAM } from './guard.js';
 export { DEFAULT_LIMITS } from './limits.js';
 export type { WorkshopLimits } from './limits.js';
-export type { GuardOptions, Verdict } from './guard.js';
-export { fileVersion } from './catalog.js';
-export { parseClientMessage } from './decode.js';
-export { NOTEBOOK_PATH, SOCKET_PATH, SOCKET_PROTOCOL, TOKEN_PROTOCOL_PREFIX, TOKEN_STORAGE_KEY } from './protocol.js';
-export type {
-  CellRunState,
-  CellView,
-  ClientMessage,
-  KernelStatus,
-  KernelView,
-  RunCell,
-  RunMode,
-  ServerMessage,
-} from './protocol.js';
+export type { ClientMessage, ServerMessage } from './protocol.js';
 export {
   ClientMessageError,
   NotebookChangedError,

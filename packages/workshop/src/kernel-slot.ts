@@ -12,6 +12,7 @@
  * being installed. `stop()` waits for that, so after it resolves no kernel of this slot lives.
  */
 import type { Kernel, StartOptions } from '@scalable-ts/kernel';
+import { firstLine } from '@scalable-ts/notebook';
 import type { KernelView } from './protocol.js';
 
 /** Starts a kernel (`Kernel.start`, or a counting wrapper around it). */
@@ -31,9 +32,6 @@ export interface KernelSlotOptions {
   /** Called after every change of phase or message. */
   readonly onChange: () => void;
 }
-
-/** The first line of an error's message. */
-const firstLine = (error: unknown): string => (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? '';
 
 /**
  * Holds at most one kernel.

@@ -3,6 +3,7 @@
  * renders them, plus the workshop's stylesheet and script: the notebook list, and one notebook
  * with every cell marked by its index (`data-cell-index`) so the page script can run it.
  */
+import { firstLine } from '@scalable-ts/notebook';
 import { notebookSummary, notebookTitle, renderIndexPage, type IndexEntry, type Renderer } from '@scalable-ts/render';
 import { PAGE_ASSETS } from './assets.js';
 import type { Catalog, CatalogEntry } from './catalog.js';
@@ -59,7 +60,7 @@ export class Pages {
       const { notebook } = await this.#catalog.load(entry.name);
       return { href, title: notebookTitle(notebook, entry.path), summary: notebookSummary(notebook) };
     } catch (error) {
-      return { href, title: entry.name, summary: `Cannot be read: ${(error as Error).message.split('\n')[0]}` };
+      return { href, title: entry.name, summary: `Cannot be read: ${firstLine(error)}` };
     }
   }
 }

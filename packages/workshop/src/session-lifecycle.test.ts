@@ -9,7 +9,7 @@ import { afterAll, beforeAll, expect, test, vi } from 'vitest';
 import { Catalog } from './catalog.js';
 import { DEFAULT_LIMITS, type WorkshopLimits } from './limits.js';
 import type { ServerMessage } from './protocol.js';
-import { NotebookSession, type Peer } from './session.js';
+import { WorkshopSession, type Peer } from './session.js';
 import { fixture } from './test-support/fixtures.js';
 
 let renderer: Renderer;
@@ -55,9 +55,9 @@ function standInKernel() {
 
 async function openSession(times: { idleTimeoutMs: number; lingerMs: number }, limits: Partial<WorkshopLimits> = {}) {
   const kernels: ReturnType<typeof standInKernel>[] = [];
-  const abandoned: NotebookSession[] = [];
+  const abandoned: WorkshopSession[] = [];
   const loaded = await catalog.load('second');
-  const session = new NotebookSession(
+  const session = new WorkshopSession(
     {
       entry: loaded,
       catalog,

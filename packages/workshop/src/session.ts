@@ -15,10 +15,9 @@
  */
 import { checksResultOf } from '@scalable-ts/exercises';
 import type { Kernel } from '@scalable-ts/kernel';
-import { KernelClosedError, KernelDiedError } from '@scalable-ts/kernel';
-import { multilineText, sourceText, toMultiline, writeNotebook, type Notebook, type Output } from '@scalable-ts/notebook';
+import { appendOutputs, KernelClosedError, KernelDiedError, LateOutputRouter } from '@scalable-ts/kernel';
+import { cellPolicy, firstLine, multilineText, sourceText, toMultiline, withOutputs, writeNotebook, type Notebook, type Output } from '@scalable-ts/notebook';
 import type { Renderer } from '@scalable-ts/render';
-import { cellPolicy } from '@scalable-ts/runner';
 import type { Catalog, CatalogEntry, LoadedNotebook } from './catalog.js';
 import { ClientMessageError, NotebookChangedError } from './errors.js';
 import { KernelSlot, type StartKernel } from './kernel-slot.js';
@@ -37,7 +36,7 @@ export interface Peer {
   send(message: ServerMessage): void;
 }
 
-/** Options of {@link NotebookSession}. */
+/** Options of {@link WorkshopSession}. */
 export interface SessionOptions {
   readonly entry: CatalogEntry;
   readonly catalog: Catalog;
@@ -51,7 +50,7 @@ export interface SessionOptions {
   /** Close the session this long after its last page left. */
   readonly lingerMs: number;
   /** Called when the session has had no page for `lingerMs`. */
-  readonly onAbandoned: (session: NotebookSession) => void;
+  readonly onAbandoned: (session: WorkshopSession) => void;
   /** The notebook's path as pages show it (relative to the working directory). */
   readonly displayPath: string;
   /** What a page can make the session hold (`queuedRuns`, `rememberedRequests`, `outputChars`). */
@@ -74,29 +73,15 @@ interface LiveCell {
 /** An `error` output the session adds when a cell could not run to its end. */
 const errorOutput = (ename: string, evalue: string): Output => ({ output_type: 'error', ename, evalue, traceback: [] });
 
-/** `outputs` followed by `more`, a stream continuing the last one's stream merged into it (as Jupyter keeps them). */
-function appendOutputs(outputs: readonly Output[], more: readonly Output[]): Output[] {
-  const all = [...outputs];
-  for (const output of more) {
-    const last = all.at(-1);
-    if (output.output_type === 'stream' && last?.output_type === 'stream' && last.name === output.name) {
-      all[all.length - 1] = { ...last, text: multilineText(last.text) + multilineText(output.text) };
-    } else all.push(output);
-  }
-  return all;
-}
-
-const firstLine = (error: unknown): string => (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? '';
-
 /** One notebook's kernel, queue and pages. */
-export class NotebookSession {
+export class WorkshopSession {
   readonly name: string;
   readonly #options: SessionOptions;
   readonly #slot: KernelSlot;
   readonly #peers = new Set<Peer>();
   readonly #cells = new Map<number, LiveCell>();
   /** Which request ran which cell, for output that arrives after a cell finished (the latest `limits.rememberedRequests`). */
-  readonly #requests = new Map<string, number>();
+  readonly #requests: LateOutputRouter<number>;
   #notebook: Notebook;
   #queue: Job[] = [];
   #running: Job | undefined;
@@ -110,6 +95,7 @@ export class NotebookSession {
     this.name = options.entry.name;
     this.#options = options;
     this.#notebook = loaded.notebook;
+    this.#requests = new LateOutputRouter(options.limits.rememberedRequests);
     this.#slot = new KernelSlot({
       start: options.startKernel,
       kernelName: options.kernelName,
@@ -211,10 +197,9 @@ export class NotebookSession {
 
   #ready(kernel: Kernel): void {
     this.#unsubscribeLate?.();
-    this.#unsubscribeLate = kernel.onLateOutput(({ requestId, outputs }) => {
-      const index = this.#requests.get(requestId);
-      const live = index === undefined ? undefined : this.#cells.get(index);
-      if (index === undefined || !live) return;
+    this.#unsubscribeLate = this.#requests.follow(kernel, (index, outputs) => {
+      const live = this.#cells.get(index);
+      if (!live) return;
       live.outputs = boundOutputs(appendOutputs(live.outputs, outputs), this.#options.limits.outputChars);
       this.#broadcastCell(index, live);
     });
@@ -283,7 +268,7 @@ export class NotebookSession {
     try {
       const result = await kernel.execute(job.source, { onOutput: redraw });
       redraw.cancel();
-      this.#remember(result.requestId, job.index);
+      this.#requests.remember(result.requestId, job.index);
       const failed = result.status !== 'ok';
       this.#setCell(job.index, { state: failed ? 'error' : 'ok', outputs: result.outputs, executionCount: result.executionCount });
       if (failed && !job.raises) this.#cancelQueue();
@@ -346,25 +331,13 @@ export class NotebookSession {
       if (cell?.cell_type !== 'code') throw new ClientMessageError(`Cell ${index} is not a code cell of ${this.name}`);
       cell.source = toMultiline(source);
     }
-    for (const [index, live] of this.#cells) {
-      const cell = nb.cells[index];
-      if (cell?.cell_type !== 'code' || (live.state !== 'ok' && live.state !== 'error')) continue;
-      cell.outputs = live.outputs;
-      cell.execution_count = live.executionCount;
-    }
-    await writeNotebook(loaded.path, nb);
+    const runs = [...this.#cells].flatMap(([index, live]) =>
+      live.state === 'ok' || live.state === 'error' ? [[index, { outputs: live.outputs, executionCount: live.executionCount }] as const] : [],
+    );
+    await writeNotebook(loaded.path, withOutputs(nb, runs));
     const saved = await this.#options.catalog.load(this.name);
     this.#notebook = saved.notebook;
     this.#broadcast({ type: 'saved', version: saved.version, path: this.#options.displayPath, sources: this.#sources() });
-  }
-
-  /** Remembers which cell a request ran, forgetting the oldest past `limits.rememberedRequests`. */
-  #remember(requestId: string, index: number): void {
-    this.#requests.set(requestId, index);
-    for (const oldest of this.#requests.keys()) {
-      if (this.#requests.size <= this.#options.limits.rememberedRequests) break;
-      this.#requests.delete(oldest);
-    }
   }
 
   /** How many finished requests the session remembers now (for tests and diagnostics). */

@@ -5,7 +5,7 @@
  */
 import { kernelNameOf } from '@scalable-ts/notebook';
 import type { Catalog } from './catalog.js';
-import { NotebookSession, type Peer, type SessionOptions } from './session.js';
+import { WorkshopSession, type Peer, type SessionOptions } from './session.js';
 
 /** What every session shares; the rest of {@link SessionOptions} comes per notebook. */
 export type SharedSessionOptions = Omit<SessionOptions, 'entry' | 'kernelName' | 'onAbandoned' | 'displayPath' | 'catalog'> & {
@@ -17,7 +17,7 @@ export type SharedSessionOptions = Omit<SessionOptions, 'entry' | 'kernelName' |
 export class SessionRegistry {
   readonly #catalog: Catalog;
   readonly #shared: SharedSessionOptions;
-  readonly #sessions = new Map<string, NotebookSession>();
+  readonly #sessions = new Map<string, WorkshopSession>();
   readonly #closing = new Set<Promise<void>>();
 
   constructor(catalog: Catalog, shared: SharedSessionOptions) {
@@ -26,7 +26,7 @@ export class SessionRegistry {
   }
 
   /** The open sessions. */
-  get sessions(): readonly NotebookSession[] {
+  get sessions(): readonly WorkshopSession[] {
     return [...this.#sessions.values()];
   }
 
@@ -36,12 +36,12 @@ export class SessionRegistry {
    * @throws what `Catalog.load` throws (unknown name, unreadable notebook), and
    *   `NoKernelspecError` for a notebook without a kernelspec.
    */
-  async join(name: string, peer: Peer): Promise<NotebookSession> {
+  async join(name: string, peer: Peer): Promise<WorkshopSession> {
     const loaded = await this.#catalog.load(name);
     let session = this.#sessions.get(name);
     if (!session) {
       const { displayPath, ...shared } = this.#shared;
-      session = new NotebookSession(
+      session = new WorkshopSession(
         {
           ...shared,
           entry: loaded,
@@ -64,7 +64,7 @@ export class SessionRegistry {
     await Promise.all(this.#closing);
   }
 
-  #close(session: NotebookSession): void {
+  #close(session: WorkshopSession): void {
     if (this.#sessions.get(session.name) !== session) return;
     this.#sessions.delete(session.name);
     const closing = session.close().finally(() => this.#closing.delete(closing));

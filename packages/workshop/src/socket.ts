@@ -9,13 +9,14 @@
  */
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
+import { firstLine } from '@scalable-ts/notebook';
 import { WebSocket, WebSocketServer } from 'ws';
 import type { Catalog } from './catalog.js';
 import { parseClientMessage } from './decode.js';
 import type { AccessGuard } from './guard.js';
 import type { WorkshopLimits } from './limits.js';
 import { SOCKET_PATH, SOCKET_PROTOCOL, type ServerMessage } from './protocol.js';
-import type { NotebookSession, Peer } from './session.js';
+import type { WorkshopSession, Peer } from './session.js';
 import type { SessionRegistry } from './sessions.js';
 
 const REASONS: Readonly<Record<number, string>> = { 400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found' };
@@ -76,8 +77,8 @@ export class SocketEndpoint {
         ws.send(JSON.stringify(message));
       },
     };
-    const joined: Promise<NotebookSession | undefined> = this.#registry.join(name, peer).catch((error: unknown) => {
-      peer.send({ type: 'problem', message: `Cannot open ${name}: ${(error as Error).message.split('\n')[0]}` });
+    const joined: Promise<WorkshopSession | undefined> = this.#registry.join(name, peer).catch((error: unknown) => {
+      peer.send({ type: 'problem', message: `Cannot open ${name}: ${firstLine(error)}` });
       ws.close(1011, 'cannot open the notebook');
       return undefined;
     });

@@ -11,7 +11,7 @@
 import { constantTimeStringEqual, randomToken } from '../encoding.js';
 import { OAuthError, type OAuthErrorCode } from '../errors.js';
 import { createPkcePair } from './pkce.js';
-import type { AuthorizationServerMetadata, IntrospectionResponse, TokenResponse } from './types.js';
+import type { AuthorizationServerMetadata, IntrospectionResponse, TokenResponse, TokenTypeHint } from './types.js';
 
 /** Options of {@link OAuthClient}. */
 export interface OAuthClientOptions {
@@ -117,9 +117,15 @@ export class OAuthClient {
     return this.#post(this.#options.metadata.token_endpoint, params) as Promise<TokenResponse>;
   }
 
-  /** Asks the server whether `token` is active (this client must be confidential). */
-  introspect(token: string): Promise<IntrospectionResponse> {
-    return this.#post(this.#options.metadata.introspection_endpoint, { token }) as Promise<IntrospectionResponse>;
+  /**
+   * Asks the server whether `token` is active (this client must be confidential). `hint` is sent
+   * as `token_type_hint` (RFC 7662 §2.1): only a lookup hint; the answer's `token_type` is
+   * `'Bearer'` for an access token and absent for a refresh token.
+   */
+  introspect(token: string, hint?: TokenTypeHint): Promise<IntrospectionResponse> {
+    const params: Record<string, string> = { token };
+    if (hint !== undefined) params.token_type_hint = hint;
+    return this.#post(this.#options.metadata.introspection_endpoint, params) as Promise<IntrospectionResponse>;
   }
 
   async #post(endpoint: string, params: Record<string, string>): Promise<unknown> {

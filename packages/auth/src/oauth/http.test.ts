@@ -53,6 +53,17 @@ describe('OAuth over HTTP', () => {
     expect((await resourceServer.introspect(rotated.access_token)).active).toBe(false);
   });
 
+  it('finds a token whatever token_type_hint says (RFC 7662 §2.1), and answers its RFC 6749 token_type', async () => {
+    const pending = spa.startAuthorization('books:read');
+    const tokens = await spa.exchangeCode(spa.handleCallback((await browse(pending.url)).headers.get('location') ?? '', pending), pending);
+    const refreshToken = tokens.refresh_token as string;
+    expect(await resourceServer.introspect(tokens.access_token, 'refresh_token')).toMatchObject({ active: true, token_type: 'Bearer' });
+    const refresh = await resourceServer.introspect(refreshToken, 'access_token');
+    expect(refresh).toMatchObject({ active: true, scope: 'books:read' });
+    expect(refresh.token_type).toBeUndefined();
+    expect(await resourceServer.introspect(refreshToken, 'refresh_token')).toEqual(refresh);
+  });
+
   it('asks the user to log in with a 401 challenge', async () => {
     const response = await fetch(spa.startAuthorization('books:read').url, { redirect: 'manual' });
     expect(response.status).toBe(401);

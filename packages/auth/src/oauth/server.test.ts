@@ -24,7 +24,7 @@ function setup() {
   const redeem = (code: string, overrides: Record<string, string | undefined> = {}) =>
     as.token({ grant_type: 'authorization_code', code, redirect_uri: REDIRECT, code_verifier: pkce.verifier, ...overrides }, spa);
   const active = (token: string) => as.introspect(token, introspector).active;
-  return { as, spa, reports: { clientId: 'reports', clientSecret: reports.clientSecret as string }, request, codeFrom, redeem, active, advance: (ms: number) => (now += ms) };
+  return { as, spa, introspector, reports: { clientId: 'reports', clientSecret: reports.clientSecret as string }, request, codeFrom, redeem, active, advance: (ms: number) => (now += ms) };
 }
 
 const expectOAuth = (fn: () => unknown, error: string) => expect(fn).toThrow(expect.objectContaining({ error, name: 'OAuthError' }));
@@ -163,6 +163,16 @@ describe('client credentials, client authentication and introspection', () => {
     expectOAuth(() => as.token({ grant_type: 'client_credentials' }, undefined), 'invalid_client');
     expectOAuth(() => as.token({ grant_type: 'password' }, reports), 'unsupported_grant_type');
     expectOAuth(() => as.token({ grant_type: 'client_credentials' }, spa), 'unauthorized_client');
+  });
+
+  it("introspection's token_type is the RFC 6749 §5.1 type: Bearer for an access token, absent for a refresh token", () => {
+    const { as, request, codeFrom, redeem, introspector } = setup();
+    const tokens = redeem(codeFrom(as.authorize(request(), 'ada')));
+    const access = as.introspect(tokens.access_token, introspector);
+    expect(access).toMatchObject({ active: true, token_type: 'Bearer', aud: 'bookshelf', sub: 'ada' });
+    const refresh = as.introspect(tokens.refresh_token as string, introspector);
+    expect(refresh).toMatchObject({ active: true, sub: 'ada', client_id: 'spa' });
+    expect('token_type' in refresh || 'aud' in refresh).toBe(false);
   });
 
   it('introspection says inactive for expired, forged and unknown tokens, and needs a confidential client', () => {

@@ -281,6 +281,11 @@ export class AuthorizationServer {
   /**
    * Token introspection (RFC 7662) for an authenticated confidential client, typically a
    * resource server: `{ active: false }` for anything expired, revoked, forged or unknown.
+   * An active access token says `token_type: 'Bearer'`, its type as the token endpoint issued it
+   * (RFC 7662 §2.2, RFC 6749 §5.1); an active refresh token has no such type, so it carries no
+   * `token_type` (the member is optional) and no `aud`. A request's `token_type_hint` ("access_token",
+   * "refresh_token": RFC 7662 §2.1) is not needed: the server tells the two apart by their shape,
+   * which the RFC allows, and so a wrong hint can never hide a token.
    */
   introspect(token: string, client: ClientAuthentication | undefined): IntrospectionResponse {
     this.#sweep();
@@ -297,7 +302,7 @@ export class AuthorizationServer {
         // The token's own scope: a refresh may have narrowed it below the grant's (RFC 6749 §6).
         const scope = typeof payload.scope === 'string' ? payload.scope : '';
         return {
-          active: true, token_type: 'access_token', scope, client_id: grant.clientId, sub: grant.subject,
+          active: true, token_type: 'Bearer', scope, client_id: grant.clientId, sub: grant.subject,
           iss: this.#issuer, aud: this.#audience, exp: payload.exp as number, iat: payload.iat as number,
         };
       } catch {
@@ -308,7 +313,7 @@ export class AuthorizationServer {
     const grant = stored && this.#grants.get(stored.grantId);
     if (!stored || !grant || grant.revoked || stored.rotated || this.#clock() >= stored.expiresAt) return inactive;
     return {
-      active: true, token_type: 'refresh_token', scope: grant.scope.join(' '), client_id: grant.clientId, sub: grant.subject,
+      active: true, scope: grant.scope.join(' '), client_id: grant.clientId, sub: grant.subject,
       iss: this.#issuer, exp: Math.floor(stored.expiresAt / 1000),
     };
   }

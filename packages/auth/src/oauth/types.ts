@@ -39,10 +39,17 @@ export interface TokenResponse {
   refresh_token?: string;
 }
 
+/**
+ * The `token_type_hint` values of an introspection request (RFC 7662 §2.1; the values are
+ * RFC 7009 §2.1's): what the caller believes it holds. Not the response's `token_type`.
+ */
+export type TokenTypeHint = 'access_token' | 'refresh_token';
+
 /** An introspection response (RFC 7662 §2.2). Inactive tokens say nothing else. */
 export interface IntrospectionResponse {
   active: boolean;
-  token_type?: 'access_token' | 'refresh_token';
+  /** The RFC 6749 §5.1 type of an active access token; absent for a refresh token. */
+  token_type?: 'Bearer';
   scope?: string;
   client_id?: string;
   sub?: string;

@@ -5,7 +5,7 @@
  */
 import { basename } from 'node:path';
 import { afterAll, beforeAll, describe, test } from 'vitest';
-import { NotebookSession } from '../session.js';
+import { NotebookTestRun } from '../session.js';
 import { optionsFromEnv } from './env.js';
 
 /** A cell as the plugin describes it at collection time. */
@@ -30,9 +30,9 @@ export interface SuiteExercise {
 /** Defines the suite of the notebook at `path` with its code `cells` and `exercises`. */
 export function defineNotebookSuite(path: string, cells: readonly SuiteCell[], exercises: readonly SuiteExercise[] = []): void {
   describe(basename(path), () => {
-    let session: NotebookSession | undefined;
+    let session: NotebookTestRun | undefined;
     beforeAll(async () => {
-      session = await NotebookSession.open(path, await optionsFromEnv());
+      session = await NotebookTestRun.open(path, await optionsFromEnv());
     }, START_TIMEOUT_MS);
     afterAll(async () => {
       if (!session) return;
@@ -45,7 +45,7 @@ export function defineNotebookSuite(path: string, cells: readonly SuiteCell[], e
     }, START_TIMEOUT_MS);
     /** A test that runs `step` on the session and reports its outcome: skipped with the reason, or failed with the whole story. */
     const judged =
-      (step: (session: NotebookSession) => Promise<{ status: string; reason?: string; error?: Error }>) =>
+      (step: (session: NotebookTestRun) => Promise<{ status: string; reason?: string; error?: Error }>) =>
       async (context: { skip(note?: string): void }) => {
         if (!session) throw new Error(`${path}: the notebook did not open`);
         const outcome = await step(session);

@@ -1,4 +1,4 @@
-// Child process of bench/run.mjs: bookshelves with auth on the write routes (HS256 and EdDSA
+// Child process of bench/run.mjs (@scalable-ts/rest-api): bookshelves with auth on the write routes (HS256 and EdDSA
 // bearer JWTs, each without and with the verified-token cache) and one without auth, on
 // 127.0.0.1 port 0. Reports their URLs and tokens over IPC, closes them on 'stop'.
 import { createSecretKey, generateKeyPairSync, randomBytes } from 'node:crypto';
