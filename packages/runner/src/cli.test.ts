@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
-import { readFile, readdir } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
+import { descendants, isAlive } from '@scalable-ts/test-support';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TWICE, WINDOW, exerciseCells, mixedNotebookJson } from './test-support/exercises.js';
 import { notebookJson, scratch, stdout } from './test-support/notebooks.js';
@@ -24,35 +25,6 @@ function runCli(args: string[], onStart?: (pid: number) => void): Promise<Run> {
   });
 }
 
-/** Ids of every process below `pid`, read from /proc. */
-async function descendants(pid: number): Promise<{ pid: number; cmd: string }[]> {
-  const parents = new Map<number, { ppid: number; cmd: string }>();
-  for (const entry of await readdir('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = await readFile(`/proc/${entry}/stat`, 'utf8');
-      const cmd = (await readFile(`/proc/${entry}/cmdline`, 'utf8')).replaceAll('\0', ' ');
-      parents.set(Number(entry), { ppid: Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]), cmd });
-    } catch {
-      // the process ended while we looked
-    }
-  }
-  const found: { pid: number; cmd: string }[] = [];
-  const visit = (parent: number) => {
-    for (const [child, info] of parents) if (info.ppid === parent) (found.push({ pid: child, cmd: info.cmd }), visit(child));
-  };
-  visit(pid);
-  return found;
-}
-
-const alive = (pid: number) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
 
 let dir: Awaited<ReturnType<typeof scratch>>;
 beforeAll(async () => {
@@ -117,7 +89,7 @@ describe('scripts/test-notebooks.mjs', () => {
         const deadline = Date.now() + 30_000;
         while (kernels.length === 0 && Date.now() < deadline) {
           await new Promise((r) => setTimeout(r, 200));
-          kernels = (await descendants(pid)).filter((p) => p.cmd.includes('kernel-host.cjs')).map((p) => p.pid);
+          kernels = descendants(pid).filter((p) => p.cmd.includes('kernel-host.cjs')).map((p) => p.pid);
         }
         await new Promise((r) => setTimeout(r, 500));
         process.kill(pid, signal);
@@ -128,7 +100,7 @@ describe('scripts/test-notebooks.mjs', () => {
     // A kernel still loading tslab (seconds of CPU on a loaded machine) sees its stdin close only
     // once that synchronous start-up is over.
     const deadline = Date.now() + 30_000;
-    while (kernels.some(alive) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
-    expect(kernels.filter(alive)).toEqual([]);
+    while (kernels.some(isAlive) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    expect(kernels.filter(isAlive)).toEqual([]);
   });
 });
