@@ -7,6 +7,13 @@
 //
 // --artifacts DIR: for each failing notebook, the executed .ipynb and a report of each failing
 // cell (source, failure, committed against fresh outputs), for a CI job to upload.
+//
+// --watch: vitest's watch mode. A notebook runs again when it changes, or a file or workspace
+// package its cells import changes (the package's dist/; a change in its src/ rebuilds it first).
+//
+// --coverage: V8 coverage of the kernels (and the workers and children they start) for the
+// project's packages, mapped to their TypeScript sources by c8: a table here, HTML and lcov in
+// coverage/ (or --coverage-dir DIR). Warm kernels are off: each kernel must exit to write it.
 // Flake hunting: --repeat N runs every notebook N times (a fresh kernel each time), --load K runs
 // K CPU-bound busy processes beside the suite; at the end a per-cell report says how many runs
 // failed and with which differing output. Exit status 1 if any run failed.
@@ -15,15 +22,20 @@
 // current notebook runs; a kernel start that fails is retried once and reported.
 // With no paths it runs notebooks/*.ipynb. Exit status 1 when any cell or notebook fails.
 import { availableParallelism } from 'node:os';
-import { dirname, relative, resolve, sep } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { createVitest } from 'vitest/node';
-import { FlakeTally, parseCount, startLoad } from '@scalable-ts/runner';
+import { spawn } from 'node:child_process';
+import { existsSync, watch } from 'node:fs';
+import { readNotebook } from '@scalable-ts/notebook';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { FlakeTally, importedPackages, parseCount, reportCoverage, startLoad } from '@scalable-ts/runner';
 import { notebookTests } from '@scalable-ts/runner/vitest';
-import { commandLine, displayPath, notebookPaths } from './lib/cli.mjs';
+import { ROOT, commandLine, displayPath, notebookPaths } from './lib/cli.mjs';
 
 const { flags, positionals, fail } = commandLine(
   'test-notebooks',
-  'usage: test-notebooks.mjs [paths or globs…] [--jobs N] [--update] [--timeout S] [--shard i/n] [--junit FILE] [--sanitize-with FILE] [--kernel-start-timeout S] [--no-warm] [--check outputs|errors|none] [--repeat N] [--load K] [--artifacts DIR]',
+  'usage: test-notebooks.mjs [paths or globs…] [--jobs N] [--update] [--timeout S] [--shard i/n] [--junit FILE] [--sanitize-with FILE] [--kernel-start-timeout S] [--no-warm] [--check outputs|errors|none] [--repeat N] [--load K] [--artifacts DIR] [--watch] [--coverage [--coverage-dir DIR]]',
   {
     jobs: { type: 'string', short: 'j' },
     update: { type: 'boolean', default: false },
@@ -35,6 +47,9 @@ const { flags, positionals, fail } = commandLine(
     check: { type: 'string' },
     repeat: { type: 'string' },
     artifacts: { type: 'string' },
+    watch: { type: 'boolean', default: false },
+    coverage: { type: 'boolean', default: false },
+    'coverage-dir': { type: 'string' },
     load: { type: 'string' },
     warm: { type: 'boolean', default: true },
   },
@@ -60,6 +75,9 @@ const count = (name, min) => {
 const repeat = count('repeat', 1);
 const loadCount = count('load', 0);
 if (repeat > 1 && flags.update) fail('--repeat and --update do not go together: update once, then repeat');
+if (flags.watch && repeat > 1) fail('--watch and --repeat do not go together');
+if (flags.watch && flags.coverage) fail('--watch and --coverage do not go together');
+if (flags['coverage-dir'] && !flags.coverage) fail('--coverage-dir needs --coverage');
 const notebooks = await notebookPaths(positionals, fail);
 if (notebooks.length === 0) fail('no notebooks to run');
 
@@ -68,8 +86,11 @@ if (flags.timeout) process.env.NOTEBOOK_TIMEOUT = flags.timeout;
 if (flags['kernel-start-timeout']) process.env.NOTEBOOK_KERNEL_START_TIMEOUT = flags['kernel-start-timeout'];
 if (flags.check) process.env.NOTEBOOK_CHECK = flags.check;
 if (flags.artifacts) process.env.NOTEBOOK_ARTIFACTS = resolve(flags.artifacts);
+if (flags.watch) process.env.NOTEBOOK_WATCH = '1';
 // A worker that runs one notebook would start a spare for nothing.
-process.env.NOTEBOOK_WARM_KERNELS = flags.warm && notebooks.length > jobs ? '1' : '0';
+process.env.NOTEBOOK_WARM_KERNELS = flags.warm && !flags.coverage && notebooks.length > jobs ? '1' : '0';
+const coverageTemp = flags.coverage ? await mkdtemp(join(tmpdir(), 'scalable-ts-coverage-')) : undefined;
+if (coverageTemp) process.env.NOTEBOOK_COVERAGE = coverageTemp;
 if (flags['sanitize-with']) process.env.NOTEBOOK_SANITIZE_WITH = resolve(flags['sanitize-with']);
 
 // vitest globs inside one folder: the deepest one that holds every notebook.
@@ -139,7 +160,7 @@ async function runOnce(run) {
       root: base,
       dir: base,
       config: false,
-      watch: false,
+      watch: flags.watch,
       include: notebooks.map((file) => relative(base, file).split(sep).join('/')),
       maxWorkers: jobs,
       fileParallelism: jobs > 1,
@@ -151,9 +172,49 @@ async function runOnce(run) {
     { plugins: [notebookTests()] },
   );
   await vitest.start();
+  if (flags.watch) return false;
   const failed = vitest.state.getFiles().some((file) => file.result?.state === 'fail') || vitest.state.getCountOfFailedTests() > 0;
   await vitest.close();
   return failed;
+}
+
+if (flags.watch) {
+  await rebuildOnSourceChange();
+  await runOnce(1);
+  console.log('test-notebooks: watching the notebooks and what they import; Ctrl-C to stop');
+  await new Promise(() => {});
+}
+
+/** Watches the src/ of every workspace package the notebooks import, and rebuilds it on a change. */
+async function rebuildOnSourceChange() {
+  const packages = new Map();
+  for (const path of notebooks) {
+    try {
+      for (const found of importedPackages(await readNotebook(path), path)) packages.set(found.dir, found);
+    } catch {
+      // a notebook that does not parse: its suite says why
+    }
+  }
+  for (const { name, dir } of packages.values()) {
+    const src = join(dir, 'src');
+    if (!existsSync(src) || !existsSync(join(dir, 'tsconfig.build.json'))) continue;
+    let timer;
+    let building = Promise.resolve();
+    watch(src, { recursive: true }, (_event, file) => {
+      if (!file || /\.test\.|\.test-d\./.test(file)) return;
+      clearTimeout(timer);
+      timer = setTimeout(() => {
+        building = building.then(
+          () =>
+            new Promise((done) => {
+              console.log(`test-notebooks: ${name} changed (${file}), rebuilding…`);
+              const tsc = spawn(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'], { cwd: dir, stdio: 'inherit' });
+              tsc.once('exit', (code) => (code === 0 ? done() : (console.error(`test-notebooks: ${name} did not build (exit ${code})`), done())));
+            }),
+        );
+      }, 200);
+    });
+  }
 }
 
 let failed = false;
@@ -167,6 +228,14 @@ try {
   }
 } finally {
   await load.stop();
+}
+if (coverageTemp) {
+  try {
+    await reportCoverage({ tempDirectory: coverageTemp, root: ROOT, reportsDirectory: resolve(flags['coverage-dir'] ?? join(ROOT, 'coverage')) });
+    console.log(`test-notebooks: coverage report in ${displayPath(resolve(flags['coverage-dir'] ?? join(ROOT, 'coverage')))}/index.html and lcov.info`);
+  } finally {
+    await rm(coverageTemp, { recursive: true, force: true });
+  }
 }
 if (tally) console.log(`\n${tally.report(loadCount)}\n`);
 process.exit(failed || process.exitCode ? 1 : 0);

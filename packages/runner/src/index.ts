@@ -8,3 +8,5 @@ export { DEFAULT_KERNEL_START_SECONDS, KernelPool, kernelPool, type AcquiredKern
 export { CHECK_MODES, checkModeOf, parseCheckMode, type CheckMode } from './check.js';
 export { FlakeTally, parseCount, startLoad, type FlakeRow, type Load, type RunStatus } from './flakes.js';
 export { artifactPaths, failuresReport, writeArtifacts, type ArtifactFailure } from './artifacts.js';
+export { importedFiles, importedPackages, importedSpecifiers, type ImportedPackage } from './imports.js';
+export { coverageEnv, reportCoverage, type CoverageReportOptions } from './coverage.js';

@@ -1,10 +1,10 @@
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { alive, runCli } from './test-support/cli.js';
-import { scratch } from './test-support/notebooks.js';
+import { alive, descendants, runCli, startCli } from './test-support/cli.js';
+import { notebookJson, scratch, stdout } from './test-support/notebooks.js';
 
 const fixture = (name: string) => fileURLToPath(new URL(`../fixtures/${name}`, import.meta.url));
 
@@ -66,4 +66,45 @@ describe('scripts/test-notebooks.mjs options', () => {
     expect(repeat.code).toBe(2);
     expect(repeat.out).toContain('--repeat must be an integer >= 1, got "0"');
   }, SLOW);
+
+  it('--watch runs a notebook again when a file its cells import changes, and leaves no kernel after Ctrl-C', async () => {
+    await writeFile(join(dir.dir, 'helper.cjs'), 'module.exports = { word: "first" };\n');
+    const path = await dir.write('watched.ipynb', notebookJson([{ source: 'const { word } = require("./helper.cjs");\nword', outputs: [stdout('first\n')] }]));
+    const cli = startCli([path, '--watch']);
+    const runs = () => cli.output().match(/watched\.ipynb\s+\d+\s+\d+\s+\d+/g) ?? [];
+    await until(() => runs().length === 1);
+    expect(runs()[0]).toMatch(/watched\.ipynb\s+1\s+0\s+0/);
+    await writeFile(join(dir.dir, 'helper.cjs'), 'module.exports = { word: "second" };\n');
+    await until(() => runs().length === 2);
+    // The committed output says "first": the re-run sees the change and fails the cell.
+    expect(runs()[1]).toMatch(/watched\.ipynb\s+0\s+1\s+0/);
+    expect(cli.output()).toMatch(/^\+second$/m);
+    const kernels = (await descendants(cli.pid)).filter((p) => p.cmd.includes('kernel-host.cjs')).map((p) => p.pid);
+    process.kill(cli.pid, 'SIGINT');
+    // Ours (130) or vitest's own SIGINT handler in watch mode (1 after a failed run) ends it.
+    expect([1, 130]).toContain((await cli.exited).code);
+    await until(() => !kernels.some(alive));
+  }, SLOW);
 });
+
+describe('--coverage', () => {
+  it('maps the coverage of the kernel and of a child it starts to the TypeScript sources of the package', async () => {
+    const out = join(dir.dir, 'coverage');
+    const run = await runCli([fixture('coverage.ipynb'), '--coverage', '--coverage-dir', out]);
+    expect(run.code, run.out).toBe(0);
+    expect(run.out).toMatch(/deque\.ts\s+\|\s+[\d.]+/);
+    const lcov = await readFile(join(out, 'lcov.info'), 'utf8');
+    const record = (file: string) => lcov.split('end_of_record').find((r) => r.includes(`SF:packages/collections/src/${file}\n`)) ?? '';
+    // The kernel appended three times and never from the left…
+    expect(record('deque.ts')).toMatch(/^FNDA:3,append$/m);
+    expect(record('deque.ts')).toMatch(/^FNDA:0,appendLeft$/m);
+    // …and only the child process counted.
+    expect(record('counter.ts')).toMatch(/^FNDA:1,mostCommon$/m);
+    expect(existsSync(join(out, 'index.html'))).toBe(true);
+  }, SLOW);
+});
+
+/** Polls until `predicate` holds (the test's time limit bounds the wait). */
+async function until(predicate: () => boolean): Promise<void> {
+  while (!predicate()) await new Promise((resolve) => setTimeout(resolve, 100));
+}

@@ -38,6 +38,7 @@ import semver from 'semver';
 import { CellFailure, ExerciseFailure } from './errors.js';
 import { writeArtifacts, type ArtifactFailure } from './artifacts.js';
 import { checkModeOf, type CheckMode } from './check.js';
+import { coverageEnv } from './coverage.js';
 import { exercisesOf, type ExerciseRef } from './exercises.js';
 import { kernelPool, type AcquiredKernel, type KernelPool } from './kernels.js';
 import { displayPath, errorText, failureMessage } from './report.js';
@@ -70,6 +71,8 @@ export interface SessionOptions {
   kernelPool?: KernelPool;
   /** Write the executed notebook and a failures report here when the notebook fails (see `artifacts.ts`). */
   artifactsDir?: string;
+  /** The kernel, and what it starts, write V8 coverage here (see `coverage.ts`). */
+  coverageDir?: string;
 }
 
 /** A code cell of the notebook, as the runner names it. */
@@ -202,7 +205,12 @@ export class NotebookTestRun {
     const kernelName = kernelNameOf(notebook, path);
     const sanitizers = [...builtInSanitizers(findProjectRoot(dirname(path))), ...(options.sanitizers ?? []), ...notebookSanitizers(notebook, path)];
     const kernel = await (options.kernelPool ?? kernelPool).acquire(
-      { kernelName, cwd: dirname(path), ...(options.kernelStartSeconds ? { startTimeoutMs: options.kernelStartSeconds * 1000 } : {}) },
+      {
+        kernelName,
+        cwd: dirname(path),
+        ...(options.kernelStartSeconds ? { startTimeoutMs: options.kernelStartSeconds * 1000 } : {}),
+        ...(options.coverageDir ? { env: coverageEnv(options.coverageDir) } : {}),
+      },
       { warm: options.warmKernels ?? false },
     );
     return new NotebookTestRun(path, notebook, kernel, options, sanitizers);

@@ -17,6 +17,8 @@ export const ENV = {
   warmKernels: 'NOTEBOOK_WARM_KERNELS',
   check: 'NOTEBOOK_CHECK',
   artifacts: 'NOTEBOOK_ARTIFACTS',
+  watch: 'NOTEBOOK_WATCH',
+  coverage: 'NOTEBOOK_COVERAGE',
 } as const;
 
 function flag(env: NodeJS.ProcessEnv, name: string): boolean | undefined {
@@ -29,7 +31,7 @@ function flag(env: NodeJS.ProcessEnv, name: string): boolean | undefined {
 /**
  * Session options from the environment (`NOTEBOOK_UPDATE=1`, `NOTEBOOK_TIMEOUT=seconds`,
  * `NOTEBOOK_SANITIZE_WITH=file`, `NOTEBOOK_KERNEL_START_TIMEOUT=seconds`, `NOTEBOOK_WARM_KERNELS=1`, `NOTEBOOK_CHECK=outputs|errors|none`,
- * `NOTEBOOK_ARTIFACTS=dir`).
+ * `NOTEBOOK_ARTIFACTS=dir`, `NOTEBOOK_COVERAGE=dir` for the kernels' V8 coverage).
  */
 export async function optionsFromEnv(env: NodeJS.ProcessEnv = process.env): Promise<SessionOptions> {
   const timeout = env[ENV.timeout];
@@ -38,6 +40,7 @@ export async function optionsFromEnv(env: NodeJS.ProcessEnv = process.env): Prom
   const warm = flag(env, ENV.warmKernels);
   const check = env[ENV.check];
   const artifacts = env[ENV.artifacts];
+  const coverage = env[ENV.coverage];
   return {
     update: flag(env, ENV.update) ?? false,
     ...(timeout ? { timeoutSeconds: parseTimeout(timeout, ENV.timeout) } : {}),
@@ -45,6 +48,7 @@ export async function optionsFromEnv(env: NodeJS.ProcessEnv = process.env): Prom
     ...(warm !== undefined ? { warmKernels: warm } : {}),
     ...(check ? { check: parseCheckMode(check, ENV.check) } : {}),
     ...(artifacts ? { artifactsDir: artifacts } : {}),
+    ...(coverage ? { coverageDir: coverage } : {}),
     ...(sanitizeWith ? { sanitizers: await loadSanitizeFile(sanitizeWith) } : {}),
   };
 }
