@@ -1,12 +1,17 @@
-// Bundles the page script (client/main.ts and what it imports) into dist/client/workshop.js
-// with esbuild: one ES module for current browsers, with a source map. Run by `npm run build`.
+// Bundles the page scripts with esbuild: client/main.ts (and what it imports) into
+// dist/client/workshop.js, and the follower page's client/follow/main.ts into
+// dist/client/follow.js (presenter mode); ES modules for current browsers, with source maps.
+// Run by `npm run build`.
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
 const started = performance.now();
 await build({
-  entryPoints: [fileURLToPath(new URL('client/main.ts', import.meta.url))],
-  outfile: fileURLToPath(new URL('dist/client/workshop.js', import.meta.url)),
+  entryPoints: {
+    workshop: fileURLToPath(new URL('client/main.ts', import.meta.url)),
+    follow: fileURLToPath(new URL('client/follow/main.ts', import.meta.url)),
+  },
+  outdir: fileURLToPath(new URL('dist/client/', import.meta.url)),
   bundle: true,
   format: 'esm',
   target: ['es2022'],
@@ -14,4 +19,4 @@ await build({
   legalComments: 'none',
   logLevel: 'warning',
 });
-console.log(`workshop: page script bundled in ${Math.round(performance.now() - started)} ms`);
+console.log(`workshop: page scripts bundled in ${Math.round(performance.now() - started)} ms`);

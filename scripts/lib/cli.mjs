@@ -18,7 +18,7 @@ export function commandLine(script, usage, options) {
   };
   let parsed;
   try {
-    parsed = parseArgs({ allowPositionals: true, options: { ...options, help: { type: 'boolean', short: 'h' } } });
+    parsed = parseArgs({ allowPositionals: true, allowNegative: true, options: { ...options, help: { type: 'boolean', short: 'h' } } });
   } catch (error) {
     fail(error.message);
   }

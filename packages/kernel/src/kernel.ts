@@ -25,7 +25,11 @@ export interface StartOptions {
   cwd?: string;
   /** Environment of the kernel process. Default: this process's. */
   env?: NodeJS.ProcessEnv;
-  /** How long the kernel may take to answer its first `kernel_info_request`. Default 30 s. */
+  /**
+   * How long the kernel may take to answer its first `kernel_info_request`. Default 60 s: tslab
+   * loads the TypeScript compiler first, which takes 1.5 s on an idle machine and tens of seconds
+   * on two cores shared with CPU-bound work.
+   */
   startTimeoutMs?: number;
   /** How long {@link Kernel.shutdown} waits for a clean exit before SIGKILL. Default 2 s. */
   shutdownGraceMs?: number;
@@ -71,6 +75,7 @@ const ABORT_WINDOW_MS = 220;
 const MAX_PORT_RETRIES = 3;
 const INTERRUPT_REPEAT_MS = 250;
 const HANDSHAKE_POLL_MS = 100;
+const DEFAULT_START_TIMEOUT_MS = 60_000;
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
@@ -130,7 +135,7 @@ export class Kernel {
       });
       const kernel = (route.to = new Kernel(spec, kernelProcess, sockets, file, options.shutdownGraceMs ?? 2000));
       try {
-        await kernel.#handshake(options.startTimeoutMs ?? 30_000);
+        await kernel.#handshake(options.startTimeoutMs ?? DEFAULT_START_TIMEOUT_MS);
         kernel.#state = 'idle';
         return kernel;
       } catch (error) {
@@ -247,6 +252,10 @@ export class Kernel {
         await Promise.race([this.#sockets.send('shell', request), failed]);
         await Promise.race([Promise.all([reply, status]), sleep(HANDSHAKE_POLL_MS), failed]);
       }
+    } catch (error) {
+      // An exit rejects the pending requests first: it is still a failed start, as `failed` says.
+      if (error instanceof KernelDiedError) await failed;
+      throw error;
     } finally {
       clearTimeout(timer);
     }

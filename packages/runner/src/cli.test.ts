@@ -1,30 +1,8 @@
-import { spawn } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
-import { descendants, isAlive } from '@scalable-ts/test-support';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { alive, descendants, runCli } from './test-support/cli.js';
 import { TWICE, WINDOW, exerciseCells, mixedNotebookJson } from './test-support/exercises.js';
 import { notebookJson, scratch, stdout } from './test-support/notebooks.js';
-
-const CLI = fileURLToPath(new URL('../../../scripts/test-notebooks.mjs', import.meta.url));
-
-interface Run {
-  code: number | null;
-  signal: NodeJS.Signals | null;
-  out: string;
-}
-
-function runCli(args: string[], onStart?: (pid: number) => void): Promise<Run> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [CLI, ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1' } });
-    let out = '';
-    child.stdout.on('data', (chunk: Buffer) => (out += chunk));
-    child.stderr.on('data', (chunk: Buffer) => (out += chunk));
-    onStart?.(child.pid as number);
-    child.once('exit', (code, signal) => resolve({ code, signal, out }));
-  });
-}
-
 
 let dir: Awaited<ReturnType<typeof scratch>>;
 beforeAll(async () => {
@@ -89,7 +67,7 @@ describe('scripts/test-notebooks.mjs', () => {
         const deadline = Date.now() + 30_000;
         while (kernels.length === 0 && Date.now() < deadline) {
           await new Promise((r) => setTimeout(r, 200));
-          kernels = descendants(pid).filter((p) => p.cmd.includes('kernel-host.cjs')).map((p) => p.pid);
+          kernels = (await descendants(pid)).filter((p) => p.cmd.includes('kernel-host.cjs')).map((p) => p.pid);
         }
         await new Promise((r) => setTimeout(r, 500));
         process.kill(pid, signal);
@@ -100,7 +78,7 @@ describe('scripts/test-notebooks.mjs', () => {
     // A kernel still loading tslab (seconds of CPU on a loaded machine) sees its stdin close only
     // once that synchronous start-up is over.
     const deadline = Date.now() + 30_000;
-    while (kernels.some(isAlive) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
-    expect(kernels.filter(isAlive)).toEqual([]);
+    while (kernels.some(alive) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    expect(kernels.filter(alive)).toEqual([]);
   });
 });

@@ -4,3 +4,9 @@ export { runNotebook, runNotebooks, succeeded, type NotebookOutcome } from './ru
 export { DEFAULT_TIMEOUT_SECONDS, cellTimeoutMs, parseTimeout } from './timeouts.js';
 export { builtInSanitizers, findProjectRoot, loadSanitizeFile, notebookSanitizers } from './sanitizers.js';
 export { CellFailure, ExerciseFailure, RunnerError, RunnerOptionError } from './errors.js';
+export { DEFAULT_KERNEL_START_SECONDS, KernelPool, kernelPool, type AcquiredKernel, type KernelRequest } from './kernels.js';
+export { CHECK_MODES, checkModeOf, parseCheckMode, type CheckMode } from './check.js';
+export { FlakeTally, parseCount, startLoad, type FlakeRow, type Load, type RunStatus } from './flakes.js';
+export { artifactPaths, failuresReport, writeArtifacts, type ArtifactFailure } from './artifacts.js';
+export { importedFiles, importedPackages, importedSpecifiers, type ImportedPackage } from './imports.js';
+export { coverageEnv, reportCoverage, type CoverageReportOptions } from './coverage.js';

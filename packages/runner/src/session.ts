@@ -16,7 +16,7 @@
  */
 import { dirname } from 'node:path';
 import { checksResultOf, type ChecksResult } from '@scalable-ts/exercises';
-import { Kernel, KernelClosedError, KernelDiedError, LateOutputRouter, type ExecuteResult } from '@scalable-ts/kernel';
+import { KernelClosedError, KernelDiedError, LateOutputRouter, type ExecuteResult, type Kernel } from '@scalable-ts/kernel';
 import {
   cellPolicy,
   codeCells,
@@ -36,7 +36,11 @@ import {
 } from '@scalable-ts/notebook';
 import semver from 'semver';
 import { CellFailure, ExerciseFailure } from './errors.js';
+import { writeArtifacts, type ArtifactFailure } from './artifacts.js';
+import { checkModeOf, type CheckMode } from './check.js';
+import { coverageEnv } from './coverage.js';
 import { exercisesOf, type ExerciseRef } from './exercises.js';
+import { kernelPool, type AcquiredKernel, type KernelPool } from './kernels.js';
 import { displayPath, errorText, failureMessage } from './report.js';
 import { builtInSanitizers, findProjectRoot, notebookSanitizers } from './sanitizers.js';
 import { cellTimeoutMs } from './timeouts.js';
@@ -45,8 +49,12 @@ import { cellTimeoutMs } from './timeouts.js';
 export interface SessionOptions {
   /** Write the fresh outputs back into the notebook instead of comparing them. */
   update?: boolean;
-  /** Compare committed outputs with fresh ones (default true; update mode never compares). */
-  check?: boolean;
+  /**
+   * `outputs` (compare committed outputs), `errors` (only errors fail), `none` (only kernel death
+   * and time-outs fail); default: the notebook's metadata `scalable_ts.check`, else `outputs` (see
+   * `check.ts`). `false` is `errors`. Update mode never compares.
+   */
+  check?: CheckMode | boolean;
   /** The default time limit of a cell, in seconds (metadata may set its own). */
   timeoutSeconds?: number;
   /** How long an interrupted cell may take to stop before its kernel is killed. Default 5 s. */
@@ -55,6 +63,16 @@ export interface SessionOptions {
   sanitizers?: readonly Sanitizer[];
   /** How long to wait after the last cell for errors its async work may still report. Default 200 ms. */
   settleMs?: number;
+  /** How long a kernel may take to answer its first `kernel_info_request`, per attempt (one retry). Default 60 s. */
+  kernelStartSeconds?: number;
+  /** Start the next notebook's kernel while this one runs (see `kernels.ts`). Default false. */
+  warmKernels?: boolean;
+  /** Where kernels come from. Default: this process's {@link kernelPool}. */
+  kernelPool?: KernelPool;
+  /** Write the executed notebook and a failures report here when the notebook fails (see `artifacts.ts`). */
+  artifactsDir?: string;
+  /** The kernel, and what it starts, write V8 coverage here (see `coverage.ts`). */
+  coverageDir?: string;
 }
 
 /** A code cell of the notebook, as the runner names it. */
@@ -79,6 +97,8 @@ export interface CellOutcome {
   /** The failure, with the whole story in its message. */
   error?: CellFailure;
   outputs: Output[];
+  /** With `--check none`: the failure that was not counted. */
+  unchecked?: CellFailure;
   ms: number;
 }
 
@@ -95,6 +115,8 @@ export interface ExerciseOutcome {
   starter?: ChecksResult;
   /** The checks' result after the solution (all passed, when all is well). */
   solution?: ChecksResult;
+  /** With `--check none`: the failure that was not counted. */
+  unchecked?: ExerciseFailure;
 }
 
 const UNHANDLED = /^(?:UnhandledPromiseRejection|UncaughtException):/m;
@@ -132,6 +154,14 @@ export class NotebookTestRun {
   readonly cells: readonly CellRef[];
   /** The notebook's exercises, in order. */
   readonly exercises: readonly ExerciseRef[];
+  /** How the kernel started: warm or not, attempts, and the start failures that were retried. */
+  readonly kernelStart: Omit<AcquiredKernel, 'kernel'>;
+  /** How strictly this notebook is judged (see `check.ts`). */
+  readonly check: CheckMode;
+  /** With `--check none`: unhandled errors reported after the last cells, not counted. */
+  readonly unchecked: string[] = [];
+  /** Every failure so far (cells, exercises, errors after the last cell), for `--artifacts`. */
+  readonly failures: ArtifactFailure[] = [];
   readonly #kernel: Kernel;
   readonly #options: SessionOptions;
   readonly #sanitizers: Sanitizer[];
@@ -149,11 +179,14 @@ export class NotebookTestRun {
   /** The next cell to run. */
   #next = 1;
 
-  private constructor(path: string, notebook: Notebook, kernel: Kernel, options: SessionOptions, sanitizers: Sanitizer[]) {
+  private constructor(path: string, notebook: Notebook, { kernel, ...kernelStart }: AcquiredKernel, options: SessionOptions, sanitizers: Sanitizer[]) {
     this.path = path;
     this.notebook = notebook;
     this.cells = cellRefs(notebook);
     this.exercises = exercisesOf(notebook);
+    this.kernelStart = kernelStart;
+    const fromOptions = options.check === false ? 'errors' : options.check === true ? undefined : options.check;
+    this.check = checkModeOf(notebook, fromOptions, path);
     this.#kernel = kernel;
     this.#options = options;
     this.#sanitizers = sanitizers;
@@ -171,7 +204,15 @@ export class NotebookTestRun {
     const notebook = await readNotebook(path);
     const kernelName = kernelNameOf(notebook, path);
     const sanitizers = [...builtInSanitizers(findProjectRoot(dirname(path))), ...(options.sanitizers ?? []), ...notebookSanitizers(notebook, path)];
-    const kernel = await Kernel.start({ kernelName, cwd: dirname(path) });
+    const kernel = await (options.kernelPool ?? kernelPool).acquire(
+      {
+        kernelName,
+        cwd: dirname(path),
+        ...(options.kernelStartSeconds ? { startTimeoutMs: options.kernelStartSeconds * 1000 } : {}),
+        ...(options.coverageDir ? { env: coverageEnv(options.coverageDir) } : {}),
+      },
+      { warm: options.warmKernels ?? false },
+    );
     return new NotebookTestRun(path, notebook, kernel, options, sanitizers);
   }
 
@@ -213,9 +254,22 @@ export class NotebookTestRun {
 
   async #run(number: number): Promise<CellOutcome> {
     const outcome = await this.#runOne(number);
+    if (outcome.error) this.#recordFailure(number, outcome);
     const exercise = this.exercises.find((e) => e.solution === number || (e.problem && e.check === number) || (e.problem && !e.check && e.starter === number));
-    if (exercise) this.#proofs.set(exercise.number, await this.#prove(exercise, outcome));
+    if (exercise) {
+      const { error, ...proof } = await this.#prove(exercise, outcome);
+      this.#proofs.set(exercise.number, error && this.check === 'none' ? { ...proof, status: 'passed', unchecked: error } : { ...proof, ...(error ? { error } : {}) });
+      if (error && this.check !== 'none') this.failures.push({ name: exercise.name, message: error.message });
+    }
     return outcome;
+  }
+
+  /** Records a failed cell, with the diff of its committed and fresh outputs when its message lacks one. */
+  #recordFailure(number: number, outcome: CellOutcome): void {
+    const ref = this.cells[number - 1] as CellRef;
+    const committed = ref.cell.cell_type === 'code' && ref.cell.execution_count !== null ? ref.cell.outputs : undefined;
+    const compared = committed && !outcome.reason?.startsWith('its outputs differ') ? compareOutputs(committed, outcome.outputs, this.#sanitizers) : undefined;
+    this.failures.push({ name: ref.name, message: (outcome.error as CellFailure).message, ...(compared && !compared.equal ? { diff: compared.diff } : {}) });
   }
 
   async #runOne(number: number): Promise<CellOutcome> {
@@ -223,14 +277,12 @@ export class NotebookTestRun {
     const policy = cellPolicy(ref.cell);
     const committed = ref.cell.cell_type === 'code' ? ref.cell : undefined;
     const source = sourceText(ref.cell);
-    const fail = (outputs: Output[], ms: number, headline: string, detail = ''): CellOutcome => ({
-      number,
-      status: 'failed',
-      reason: headline,
-      error: new CellFailure(this.path, number, headline, failureMessage(this.path, number, source, headline, detail)),
-      outputs,
-      ms,
-    });
+    /** A failed cell; with `--check none` only a `fatal` one (kernel death, time-out) fails. */
+    const fail = (outputs: Output[], ms: number, headline: string, detail = '', fatal = false): CellOutcome => {
+      const error = new CellFailure(this.path, number, headline, failureMessage(this.path, number, source, headline, detail));
+      if (this.check === 'none' && !fatal) return { number, status: 'passed', note: `not checked (check: none): ${headline}`, unchecked: error, outputs, ms };
+      return { number, status: 'failed', reason: headline, error, outputs, ms };
+    };
     if (policy.skip) return { number, status: 'skipped', reason: 'tagged to skip', outputs: committed?.outputs ?? [], ms: 0 };
     if (policy.node !== undefined) {
       let skip: string | undefined;
@@ -249,13 +301,13 @@ export class NotebookTestRun {
 
     const late = this.#late.splice(0);
     const run = await this.#execute(source, cellTimeoutMs(this.notebook, ref.cell, this.#options.timeoutSeconds, this.path), number);
-    if ('failure' in run) return fail(run.outputs, run.ms, run.failure, run.detail);
+    if ('failure' in run) return fail(run.outputs, run.ms, run.failure, run.detail, true);
     const { result } = run;
     this.#fresh.set(ref.index, { outputs: result.outputs, executionCount: result.executionCount === null ? null : result.executionCount - this.#proofRuns });
     const ms = result.ms;
     const stderr = errorText(result.outputs);
 
-    if (run.timedOut) return fail(result.outputs, ms, run.timedOut, stderr);
+    if (run.timedOut) return fail(result.outputs, ms, run.timedOut, stderr, true);
     let note: string | undefined;
     if (exercise) {
       const checks = checksResultOf(result.outputs);
@@ -279,7 +331,8 @@ export class NotebookTestRun {
     const earlier = late[0];
     if (earlier) return fail(result.outputs, ms, `cell [${earlier.cell}] raised an unhandled error after it finished`, earlier.text);
 
-    if (this.#options.check !== false && !this.#options.update && !policy.ignoreOutput && committed && committed.execution_count !== null) {
+    // `none` compares too, to report what differs (fail() does not count it).
+    if (this.check !== 'errors' && !this.#options.update && !policy.ignoreOutput && committed && committed.execution_count !== null) {
       const { equal, diff } = compareOutputs(committed.outputs, result.outputs, this.#sanitizers);
       if (!equal) return fail(result.outputs, ms, 'its outputs differ from the committed ones', diff);
     }
@@ -367,15 +420,25 @@ export class NotebookTestRun {
     if (this.#deadAt === undefined && !this.#closed) {
       await new Promise((resolve) => setTimeout(resolve, this.#options.settleMs ?? 200));
     }
-    return this.#late.splice(0).map(({ cell, text }) => `${this.path}: cell [${cell}] raised an unhandled error after it finished\n${text}`);
+    const late = this.#late.splice(0).map(({ cell, text }) => `${this.path}: cell [${cell}] raised an unhandled error after it finished\n${text}`);
+    if (this.check !== 'none') {
+      this.failures.push(...late.map((message) => ({ name: 'after the last cell', message })));
+      return late;
+    }
+    this.unchecked.push(...late);
+    return [];
   }
 
-  /** In update mode, writes the fresh outputs back (atomically); then shuts the kernel down. */
+  /**
+   * In update mode, writes the fresh outputs back (atomically); with `artifactsDir`, writes the
+   * artefacts of a failed run; then shuts the kernel down.
+   */
   async close(): Promise<void> {
     if (this.#closed) return;
     this.#closed = true;
     try {
       if (this.#options.update && this.#fresh.size > 0) await writeNotebook(this.path, this.updatedNotebook());
+      if (this.#options.artifactsDir && this.failures.length > 0) await writeArtifacts(this.#options.artifactsDir, this.path, this.updatedNotebook(), this.failures);
     } finally {
       await this.#kernel.shutdown();
     }

@@ -10,6 +10,7 @@ import { EXERCISE_TAGS, tagPolicy } from '@scalable-ts/notebook/tags';
 import type { CellRunState } from '../src/protocol.js';
 import { button, el } from './dom.js';
 import { comparePrediction } from './predict.js';
+import { setOutputs, showRunState } from './run-state.js';
 
 /** What a cell asks the page to do. */
 export interface CellActions {
@@ -19,7 +20,6 @@ export interface CellActions {
   edited(cell: CodeCellView): void;
 }
 
-const RUN_CLASSES = ['is-queued', 'is-running', 'has-error', 'was-cancelled'];
 
 /** A code cell's element and its live state. */
 export class CodeCellView {
@@ -27,7 +27,6 @@ export class CodeCellView {
   readonly index: number;
   readonly #actions: CellActions;
   readonly #source: HTMLElement | null;
-  readonly #prompt: HTMLElement | null;
   readonly #reset: HTMLButtonElement;
   /** The learner's expected output, for a cell tagged `predict`. */
   readonly #prediction: HTMLTextAreaElement | undefined;
@@ -43,7 +42,6 @@ export class CodeCellView {
     this.index = index;
     this.#actions = actions;
     this.#source = element.querySelector<HTMLElement>('.source');
-    this.#prompt = element.querySelector<HTMLElement>('.prompt-in');
     this.#reset = button('↺ Reset', 'Bring back the code as the notebook has it', 'cell-reset', () => this.reset());
     this.#reset.hidden = true;
     const tools = el(
@@ -201,36 +199,12 @@ export class CodeCellView {
 
   /** Shows a run state: prompt, classes, and (when given) the outputs and execution count. */
   show(state: CellRunState, html?: string, executionCount?: number | null): void {
-    this.element.classList.remove(...RUN_CLASSES);
-    if (state === 'queued') this.element.classList.add('is-queued');
-    if (state === 'running') this.element.classList.add('is-running');
-    if (state === 'error') this.element.classList.add('has-error');
-    if (state === 'cancelled') this.element.classList.add('was-cancelled');
-    if (state === 'queued' || state === 'running') this.#setPrompt('*');
-    else if (state === 'cancelled') this.#setPrompt(' ');
-    else if (executionCount !== undefined) this.#setPrompt(executionCount === null ? ' ' : String(executionCount));
-    if (html !== undefined) this.setOutputs(html);
+    showRunState(this.element, state, html, executionCount);
   }
 
   /** Replaces the outputs with `html` (rendered by the server like the static site). */
   setOutputs(html: string): void {
-    this.#outputs().innerHTML = html;
-  }
-
-  #setPrompt(count: string): void {
-    if (this.#prompt) this.#prompt.textContent = `In [${count}]:`;
-  }
-
-  /** The outputs container, created after the input when the page had none. */
-  #outputs(): HTMLElement {
-    const existing = this.element.querySelector<HTMLElement>('.outputs');
-    if (existing) return existing;
-    const outputs = el('div', { class: 'outputs' });
-    const input = this.element.querySelector('.input');
-    const anchor = input?.closest('details.input-toggle') ?? input;
-    if (anchor) anchor.after(outputs);
-    else this.element.append(outputs);
-    return outputs;
+    setOutputs(this.element, html);
   }
 
   #onEditorKey(event: KeyboardEvent): void {

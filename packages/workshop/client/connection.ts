@@ -6,8 +6,8 @@
 import { SOCKET_PATH, SOCKET_PROTOCOL, TOKEN_PROTOCOL_PREFIX, type ClientMessage, type ServerMessage } from '../src/protocol.js';
 
 /** What the page does with the connection's events. */
-export interface ConnectionHandlers {
-  onMessage(message: ServerMessage): void;
+export interface ConnectionHandlers<In = ServerMessage> {
+  onMessage(message: In): void;
   onOpenChange(open: boolean): void;
   /** A sentence for the learner: no token, a refused handshake, a message too large. */
   onProblem(message: string): void;
@@ -17,22 +17,33 @@ const NO_TOKEN = 'This page has no access token: open the URL that `npm start` p
 
 const RESTARTED = 'Cannot connect to the workshop. If it was restarted, open the URL it printed again (it ends in ?token=…)';
 
-/** A live, self-healing connection for one notebook. */
-export class Connection {
+/** Where a connection goes: a path of this page's server, the subprotocol it speaks, and what to say without a token. */
+export interface Endpoint {
+  readonly path: string;
+  readonly protocol: string;
+  readonly noToken?: string;
+}
+
+/**
+ * A live, self-healing connection: to one notebook's session (given its name), or to another
+ * endpoint of this page's server (a follower's, with `--present`).
+ */
+export class Connection<In = ServerMessage, Out = ClientMessage> {
   readonly #url: string;
   readonly #protocols: string[];
-  readonly #handlers: ConnectionHandlers;
+  readonly #handlers: ConnectionHandlers<In>;
   #socket: WebSocket | undefined;
   #delay = 500;
 
-  constructor(notebook: string, token: string | undefined, handlers: ConnectionHandlers) {
+  constructor(to: string | Endpoint, token: string | undefined, handlers: ConnectionHandlers<In>) {
+    const endpoint = typeof to === 'string' ? { path: `${SOCKET_PATH}?notebook=${encodeURIComponent(to)}`, protocol: SOCKET_PROTOCOL } : to;
     const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
-    this.#url = `${scheme}://${location.host}${SOCKET_PATH}?notebook=${encodeURIComponent(notebook)}`;
-    this.#protocols = token && /^[A-Za-z0-9_-]+$/.test(token) ? [SOCKET_PROTOCOL, `${TOKEN_PROTOCOL_PREFIX}${token}`] : [];
+    this.#url = `${scheme}://${location.host}${endpoint.path}`;
+    this.#protocols = token && /^[A-Za-z0-9_-]+$/.test(token) ? [endpoint.protocol, `${TOKEN_PROTOCOL_PREFIX}${token}`] : [];
     this.#handlers = handlers;
     if (this.#protocols.length === 0) {
       handlers.onOpenChange(false);
-      handlers.onProblem(NO_TOKEN);
+      handlers.onProblem(endpoint.noToken ?? NO_TOKEN);
       return;
     }
     this.#open();
@@ -44,7 +55,7 @@ export class Connection {
   }
 
   /** Sends `message`; returns `false` (nothing sent) while disconnected. */
-  send(message: ClientMessage): boolean {
+  send(message: Out): boolean {
     if (!this.open) return false;
     this.#socket?.send(JSON.stringify(message));
     return true;
@@ -60,7 +71,7 @@ export class Connection {
       this.#handlers.onOpenChange(true);
     });
     socket.addEventListener('message', (event) => {
-      if (typeof event.data === 'string') this.#handlers.onMessage(JSON.parse(event.data) as ServerMessage);
+      if (typeof event.data === 'string') this.#handlers.onMessage(JSON.parse(event.data) as In);
     });
     socket.addEventListener('close', (event) => {
       this.#handlers.onOpenChange(false);

@@ -9,6 +9,7 @@
 import { NOTEBOOK_PATH, type CellView, type ClientMessage, type KernelStatus, type RunMode, type ServerMessage } from '../src/protocol.js';
 import { sourceHeadline } from '@scalable-ts/notebook/headline';
 import { EXERCISE_TAGS } from '@scalable-ts/notebook/tags';
+import { catchUpOffer, takeCatchUpTarget } from './catch-up.js';
 import { CodeCellView } from './cell.js';
 import { Connection } from './connection.js';
 import { ExerciseView, findExercises } from './exercise.js';
@@ -38,6 +39,8 @@ class NotebookView {
   #version = '';
   #path = '';
   #status: KernelStatus | undefined;
+  /** The cell a presenter's page sent the learner to (`?catch-up=`), offered once the session said hello. */
+  #catchUp = takeCatchUpTarget();
 
   constructor(name: string, token: string | undefined) {
     this.#name = name;
@@ -80,6 +83,7 @@ class NotebookView {
     this.#markPastRuns();
     this.#select(0, false);
     document.addEventListener('keydown', (event) => this.#onKey(event));
+    window.addEventListener('focus', () => this.#sendPosition()); // with --present: this tab is the one followers see
     this.#connection = new Connection(name, token, {
       onMessage: (message) => this.#onMessage(message),
       onOpenChange: (open) => {
@@ -125,6 +129,11 @@ class NotebookView {
         this.#showStatus(message.kernel);
         this.#progress.setTotal(this.#name, this.#code.size, this.#exercises.length);
         this.#showEdits();
+        this.#sendPosition();
+        if (this.#catchUp !== undefined) this.#offerCatchUp(this.#catchUp);
+        break;
+      case 'presenting':
+        this.#bar.presenting(message.followers, message.followerUrl);
         break;
       case 'kernel':
         this.#showStatus(message);
@@ -206,6 +215,24 @@ class NotebookView {
     const element = this.#cells[position];
     element?.classList.add('is-selected');
     if (scroll) element?.scrollIntoView({ block: 'nearest' });
+    this.#sendPosition();
+  }
+
+  /** Tells the server the selected cell (followers see it with --present; ignored otherwise). */
+  #sendPosition(): void {
+    const index = Number(this.#cells[this.#selected]?.dataset['cellIndex']);
+    if (this.#connection?.open && Number.isInteger(index)) this.#connection.send({ type: 'position', index });
+  }
+
+  #offerCatchUp(index: number): void {
+    this.#catchUp = undefined;
+    const position = this.#cells.findIndex((element) => Number(element.dataset['cellIndex']) === index);
+    if (position < 0) return this.#bar.say(`This notebook has no cell ${index}: is it the presenter’s notebook?`, 'problem');
+    this.#select(position, false);
+    const above = [...this.#code.values()].filter((cell) => cell.index < index);
+    const offer = catchUpOffer(index, above.length, () => this.#run(above, 'to-here'));
+    this.#cells[position]?.before(offer); // right above the cell, both in view
+    offer.scrollIntoView({ block: 'start' });
   }
 
   #selectedCode(): CodeCellView | undefined {

@@ -29,6 +29,7 @@ export class StatusBar {
   readonly #running = el('a', { class: 'running-cell', href: '#' });
   readonly #queue = el('span', { class: 'queue-length' });
   readonly #notice = el('span', { class: 'notice', role: 'status', 'aria-live': 'polite' });
+  readonly #presenting = el('a', { class: 'presenting', target: '_blank', rel: 'noopener noreferrer' });
   readonly #save: HTMLButtonElement;
 
   constructor(actions: BarActions) {
@@ -48,6 +49,7 @@ export class StatusBar {
         this.#save,
       ),
       this.#notice,
+      this.#presenting,
       el(
         'details',
         { class: 'shortcuts' },
@@ -66,6 +68,15 @@ export class StatusBar {
       ),
     );
     this.#running.hidden = true;
+    this.#presenting.hidden = true;
+  }
+
+  /** Presenter mode: how many follow this workshop, linking the follower page (its URL carries the follower token, not this page's). */
+  presenting(followers: number, followerUrl: string): void {
+    this.#presenting.hidden = false;
+    this.#presenting.textContent = `Presenting · ${followers} following`;
+    this.#presenting.href = followerUrl;
+    this.#presenting.title = `Followers open ${followerUrl}`;
   }
 
   /** Shows the kernel's status; `runningLabel` describes the running cell. */

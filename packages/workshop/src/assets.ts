@@ -16,7 +16,7 @@ export interface Asset {
   readonly contentType: string;
 }
 
-const local = (relative: string): string => fileURLToPath(new URL(relative, import.meta.url));
+export const local = (relative: string): string => fileURLToPath(new URL(relative, import.meta.url));
 
 /** The assets by file name (the part of the URL after {@link ASSET_PREFIX}). */
 export const ASSETS: ReadonlyMap<string, Asset> = new Map([
@@ -26,9 +26,16 @@ export const ASSETS: ReadonlyMap<string, Asset> = new Map([
   ['workshop.js.map', { file: local('../dist/client/workshop.js.map'), contentType: 'application/json; charset=utf-8' }],
 ]);
 
+/** What a page links: the site's stylesheet, then more stylesheets and the module scripts. */
+export interface PageAssets {
+  readonly siteStylesheet: string;
+  readonly stylesheets: readonly string[];
+  readonly scripts: readonly string[];
+}
+
 /** The stylesheets and scripts every workshop page links, after `site.css`. */
-export const PAGE_ASSETS = {
+export const PAGE_ASSETS: PageAssets = {
   siteStylesheet: `${ASSET_PREFIX}site.css`,
   stylesheets: [`${ASSET_PREFIX}workshop.css`],
   scripts: [`${ASSET_PREFIX}workshop.js`],
-} as const;
+};

@@ -53,6 +53,11 @@ export function parseClientMessage(text: string, limits: { readonly sourceChars:
       if (typeof version !== 'string' || version.length > 200) throw new ClientMessageError('save.version must be the version string of hello');
       return { type: 'save', version, sources: runCells(value['sources'], 'save.sources', limits.sourceChars) };
     }
+    case 'position': {
+      const index = value['index'];
+      if (!Number.isSafeInteger(index) || (index as number) < 0) throw new ClientMessageError('position.index must be a cell position');
+      return { type: 'position', index: index as number };
+    }
     case 'interrupt':
     case 'restart':
     case 'clear':

@@ -20,6 +20,8 @@
  */
 export { startWorkshop } from './server.js';
 export type { Workshop, WorkshopOptions } from './server.js';
+export type { Presenting, PresentOptions } from './present/start.js';
+export { terminalQrCode } from './present/qr.js';
 export { DEFAULT_LIMITS } from './limits.js';
 export type { WorkshopLimits } from './limits.js';
 export type { ClientMessage, ServerMessage } from './protocol.js';

@@ -5,7 +5,7 @@
  */
 import { firstLine } from '@scalable-ts/notebook';
 import { notebookSummary, notebookTitle, renderIndexPage, type IndexEntry, type Renderer } from '@scalable-ts/render';
-import { PAGE_ASSETS } from './assets.js';
+import { PAGE_ASSETS, type PageAssets } from './assets.js';
 import type { Catalog, CatalogEntry } from './catalog.js';
 import { NOTEBOOK_PATH } from './protocol.js';
 
@@ -17,11 +17,14 @@ export class Pages {
   readonly #renderer: Renderer;
   readonly #catalog: Catalog;
   readonly #siteTitle: string;
+  readonly #assets: PageAssets;
 
-  constructor(renderer: Renderer, catalog: Catalog, siteTitle: string) {
+  /** `assets`: the stylesheets and scripts the pages link (the follower listener's own, with `--present`). */
+  constructor(renderer: Renderer, catalog: Catalog, siteTitle: string, assets: PageAssets = PAGE_ASSETS) {
     this.#renderer = renderer;
     this.#catalog = catalog;
     this.#siteTitle = siteTitle;
+    this.#assets = assets;
   }
 
   /** The notebook list: titles and summaries read now; a notebook that fails to read says why. */
@@ -29,9 +32,9 @@ export class Pages {
     const entries = await Promise.all(this.#catalog.entries.map((entry) => this.#indexEntry(entry)));
     return renderIndexPage(entries, {
       siteTitle: this.#siteTitle,
-      stylesheetHref: PAGE_ASSETS.siteStylesheet,
-      stylesheets: PAGE_ASSETS.stylesheets,
-      scripts: PAGE_ASSETS.scripts,
+      stylesheetHref: this.#assets.siteStylesheet,
+      stylesheets: this.#assets.stylesheets,
+      scripts: this.#assets.scripts,
     });
   }
 
@@ -49,8 +52,8 @@ export class Pages {
       ...(prevLink ? { prev: prevLink } : {}),
       ...(nextLink ? { next: nextLink } : {}),
       cellIndices: true,
-      stylesheets: PAGE_ASSETS.stylesheets,
-      scripts: PAGE_ASSETS.scripts,
+      stylesheets: this.#assets.stylesheets,
+      scripts: this.#assets.scripts,
     });
   }
 

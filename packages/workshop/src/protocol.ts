@@ -57,7 +57,9 @@ export type ClientMessage =
   | { readonly type: 'interrupt' }
   | { readonly type: 'restart' }
   | { readonly type: 'clear' }
-  | { readonly type: 'save'; readonly version: string; readonly sources: readonly RunCell[] };
+  | { readonly type: 'save'; readonly version: string; readonly sources: readonly RunCell[] }
+  /** The cell the page has selected: with `--present`, followers see it (`src/present/`); ignored otherwise. */
+  | { readonly type: 'position'; readonly index: number };
 
 /** What the session knows of a cell that ran (or is running) since the kernel's session began. */
 export interface CellView {
@@ -103,4 +105,6 @@ export type ServerMessage =
   | ({ readonly type: 'cell' } & CellView)
   | { readonly type: 'cleared' }
   | { readonly type: 'saved'; readonly version: string; readonly path: string; readonly sources: readonly (string | null)[] }
-  | { readonly type: 'problem'; readonly message: string };
+  | { readonly type: 'problem'; readonly message: string }
+  /** With `--present` only: how many followers watch, and the URL they open (the follower token, never this page's). */
+  | { readonly type: 'presenting'; readonly followers: number; readonly followerUrl: string };

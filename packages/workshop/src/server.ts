@@ -7,26 +7,28 @@
  *   `/nb/<name>`         a notebook's live view
  *   `/assets/<file>`     site.css, workshop.css, workshop.js
  *   `/ws?notebook=<name>` the WebSocket (see `protocol.ts`)
+ *   `/catch-up?…`        the one page served without a credential (`present/catch-up.ts`)
+ * With `present`, a second listener serves followers read-only (`present/listener.ts`).
  * Every response carries `nosniff`, `no-referrer` (the token never leaks through `Referer`),
  * a strict Content-Security-Policy (`script-src 'self'`, `frame-ancestors 'none'`, …) and
  * `no-store`, and never a CORS header.
  */
-import { readFile } from 'node:fs/promises';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { createServer, type IncomingMessage } from 'node:http';
 import { relative, isAbsolute } from 'node:path';
 import { Kernel } from '@scalable-ts/kernel';
-import { createRenderer, livePageCsp } from '@scalable-ts/render';
-import { ASSET_PREFIX, ASSETS, PAGE_ASSETS } from './assets.js';
+import { createRenderer } from '@scalable-ts/render';
+import { ASSETS, PAGE_ASSETS } from './assets.js';
 import { Catalog } from './catalog.js';
-import { UnknownNotebookError } from './errors.js';
 import { AccessGuard, LOOPBACK_NAMES, TOKEN_PARAM, createAccessToken } from './guard.js';
 import type { StartKernel } from './kernel-slot.js';
 import { resolveLimits, type WorkshopLimits } from './limits.js';
 import { Pages } from './pages.js';
-import { NOTEBOOK_PATH } from './protocol.js';
 import { SessionRegistry } from './sessions.js';
 import { SocketEndpoint } from './socket.js';
+import { bracket, listen, servePages, WILDCARDS } from './respond.js';
+import { catchUpPage } from './present/catch-up.js';
+import { startPresenting, type Presenting, type PresentOptions } from './present/start.js';
+import { CATCH_UP_PATH } from './present/protocol.js';
 
 /** Options of {@link startWorkshop}. */
 export interface WorkshopOptions {
@@ -54,6 +56,8 @@ export interface WorkshopOptions {
   readonly cwd?: string;
   /** Bounds on what a page can make the server hold (default `DEFAULT_LIMITS`, see `limits.ts`). */
   readonly limits?: Partial<WorkshopLimits>;
+  /** Presenter mode: a second, read-only listener for followers (see `src/present/`). Off by default. */
+  readonly present?: PresentOptions;
 }
 
 /** A running workshop server. */
@@ -71,33 +75,15 @@ export interface Workshop {
   readonly kernelsStarted: number;
   /** The notebooks whose kernel runs now, with the kernel's process id. */
   kernels(): { notebook: string; pid: number }[];
+  /** With `present`: the follower listener, and the presenter's counts. */
+  readonly present?: Presenting;
   /** Closes every socket and shuts every kernel down; resolves when they have exited. */
   close(): Promise<void>;
 }
 
 const DEFAULTS = { host: '127.0.0.1', port: 0, siteTitle: 'scalable-ts workshop', idleTimeoutMs: 30 * 60_000, lingerMs: 10_000, shutdownGraceMs: 1000, kernelStartTimeoutMs: 60_000 };
 
-const WILDCARDS = new Set(['0.0.0.0', '::', '[::]']);
-
-const bracket = (host: string): string => (host.includes(':') && !host.startsWith('[') ? `[${host}]` : host);
-
-const SECURITY_HEADERS: Readonly<Record<string, string>> = {
-  'X-Content-Type-Options': 'nosniff',
-  'Referrer-Policy': 'no-referrer',
-  'X-Frame-Options': 'DENY',
-  // The live page's policy (`@scalable-ts/render`'s `livePageCsp`): only the workshop's own
-  // script runs, no inline script or handler, no plugin, base, form or frame. An answer to a
-  // request that passed the checks also lets the page open its WebSocket (see `route`).
-  'Content-Security-Policy': livePageCsp(),
-  'Cache-Control': 'no-store',
-};
-
-function send(response: ServerResponse, status: number, contentType: string, body: string | Buffer, head: boolean): void {
-  response.writeHead(status, { 'Content-Type': contentType, 'Content-Length': Buffer.byteLength(body) });
-  response.end(head ? undefined : body);
-}
-
-const REFUSALS: Readonly<Record<number, string>> = {
+const REFUSALS: Readonly<Record<401 | 403, string>> = {
   401: 'This workshop needs its access token. Open the URL that `npm start` printed (it ends in ?token=…).',
   403: 'Refused: this workshop only answers pages it served itself, on a loopback address.',
 };
@@ -145,58 +131,24 @@ export async function startWorkshop(options: WorkshopOptions): Promise<Workshop>
   });
 
   const server = createServer();
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(settings.port, settings.host, () => {
-      server.off('error', reject);
-      resolve();
-    });
-  }).catch((error: unknown) => {
+  const port = await listen(server, settings.port, settings.host).catch((error: unknown) => {
     renderer.dispose();
     throw error;
   });
-  const port = (server.address() as AddressInfo).port;
   const token = options.token ?? createAccessToken();
   const host = settings.host.toLowerCase();
   const extraHostNames = LOOPBACK_NAMES.includes(bracket(host)) || WILDCARDS.has(host) ? [] : [bracket(host)];
   const guard = new AccessGuard({ token, port, extraHostNames });
-  const sockets = new SocketEndpoint(guard, catalog, registry, limits);
+  const presenting = options.present
+    ? await startPresenting(options.present, { catalog, renderer, registry, siteTitle: settings.siteTitle }).catch(async (error: unknown) => {
+        await new Promise((resolve) => server.close(resolve));
+        renderer.dispose();
+        throw error;
+      })
+    : undefined;
+  const sockets = new SocketEndpoint(guard, catalog, registry, limits, presenting?.presenter);
 
-  const route = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
-    for (const [name, value] of Object.entries(SECURITY_HEADERS)) response.setHeader(name, value);
-    const verdict = guard.check(request, { websocket: false });
-    if (!verdict.ok) return send(response, verdict.status, 'text/plain; charset=utf-8', `${REFUSALS[verdict.status]}\n(${verdict.reason})\n`, false);
-    if (verdict.tokenInUrl) response.setHeader('Set-Cookie', guard.cookie());
-    // The Host passed the guard: the page may open its WebSocket to it (Safari's 'self' does not cover ws:).
-    response.setHeader('Content-Security-Policy', livePageCsp([`ws://${request.headers.host ?? ''}`]));
-    const head = request.method === 'HEAD';
-    if (request.method !== 'GET' && !head) {
-      response.setHeader('Allow', 'GET, HEAD');
-      return send(response, 405, 'text/plain; charset=utf-8', 'Method not allowed\n', false);
-    }
-    const { pathname } = new URL(request.url ?? '/', 'http://x');
-    const html = 'text/html; charset=utf-8';
-    if (pathname === '/' || pathname === '/index.html') return send(response, 200, html, await pages.list(), head);
-    if (pathname.startsWith(NOTEBOOK_PATH)) {
-      try {
-        return send(response, 200, html, await pages.notebook(decodeURIComponent(pathname.slice(NOTEBOOK_PATH.length))), head);
-      } catch (error) {
-        if (!(error instanceof UnknownNotebookError || error instanceof URIError)) throw error;
-        return send(response, 404, 'text/plain; charset=utf-8', `No such notebook: ${pathname}\n`, head);
-      }
-    }
-    if (pathname === '/favicon.ico') return send(response, 204, 'text/plain', '', head);
-    const asset = pathname.startsWith(ASSET_PREFIX) ? ASSETS.get(pathname.slice(ASSET_PREFIX.length)) : undefined;
-    if (asset) return send(response, 200, asset.contentType, await readFile(asset.file), head);
-    return send(response, 404, 'text/plain; charset=utf-8', `Not found: ${pathname}\n`, head);
-  };
-
-  server.on('request', (request: IncomingMessage, response: ServerResponse) => {
-    route(request, response).catch((error: unknown) => {
-      if (!response.headersSent) send(response, 500, 'text/plain; charset=utf-8', `${(error as Error).message}\n`, false);
-      else response.destroy();
-    });
-  });
+  servePages(server, { guard, pages, assets: ASSETS, refusals: REFUSALS, open: (pathname) => (pathname === CATCH_UP_PATH ? catchUpPage() : undefined) });
   server.on('upgrade', (request: IncomingMessage, socket, head: Buffer) => sockets.upgrade(request, socket, head));
 
   const origin = `http://${WILDCARDS.has(host) ? '127.0.0.1' : bracket(host)}:${port}`;
@@ -207,6 +159,7 @@ export async function startWorkshop(options: WorkshopOptions): Promise<Workshop>
     port,
     token,
     pageCookie: guard.cookie().split(';')[0] ?? '',
+    ...(presenting ? { present: presenting.view } : {}),
     get kernelsStarted() {
       return kernelsStarted;
     },
@@ -215,6 +168,7 @@ export async function startWorkshop(options: WorkshopOptions): Promise<Workshop>
     close: () =>
       (closing ??= (async () => {
         sockets.close();
+        await presenting?.close();
         const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
         server.closeAllConnections();
         await registry.closeAll();

@@ -15,21 +15,11 @@ import type { Catalog } from './catalog.js';
 import { parseClientMessage } from './decode.js';
 import type { AccessGuard } from './guard.js';
 import type { WorkshopLimits } from './limits.js';
+import { refuseUpgrade } from './respond.js';
 import { SOCKET_PATH, SOCKET_PROTOCOL, type ServerMessage } from './protocol.js';
 import type { WorkshopSession, Peer } from './session.js';
 import type { SessionRegistry } from './sessions.js';
-
-const REASONS: Readonly<Record<number, string>> = { 400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found' };
-
-/** Answers a handshake with an HTTP error and closes the connection. */
-function refuseUpgrade(socket: Duplex, status: number, reason: string): void {
-  const body = `${reason}\n`;
-  socket.end(
-    `HTTP/1.1 ${status} ${REASONS[status] ?? 'Error'}\r\nConnection: close\r\nContent-Type: text/plain; charset=utf-8\r\n` +
-      `Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
-  );
-  socket.destroy();
-}
+import type { Presenter } from './present/presenter.js';
 
 /** Accepts the workshop's WebSocket handshakes. */
 export class SocketEndpoint {
@@ -38,8 +28,11 @@ export class SocketEndpoint {
   readonly #catalog: Catalog;
   readonly #registry: SessionRegistry;
   readonly #limits: WorkshopLimits;
+  readonly #presenter: Presenter | undefined;
 
-  constructor(guard: AccessGuard, catalog: Catalog, registry: SessionRegistry, limits: WorkshopLimits) {
+  /** `presenter` (with `--present`) is told of each page and its `position`; without it `position` is ignored. */
+  constructor(guard: AccessGuard, catalog: Catalog, registry: SessionRegistry, limits: WorkshopLimits, presenter?: Presenter) {
+    this.#presenter = presenter;
     this.#guard = guard;
     this.#catalog = catalog;
     this.#registry = registry;
@@ -82,13 +75,16 @@ export class SocketEndpoint {
       ws.close(1011, 'cannot open the notebook');
       return undefined;
     });
+    void joined.then((session) => session && this.#presenter?.instructorJoined(peer, name));
     // Each frame is handed over in arrival order (callbacks on one promise run in order); none
     // waits for the one before, so an interrupt reaches the kernel while a cell still runs.
     ws.on('message', (data, isBinary) => {
       void joined.then((session) => {
         if (!session) return;
         try {
-          void session.handle(parseClientMessage(isBinary ? '' : data.toString(), this.#limits), peer);
+          const message = parseClientMessage(isBinary ? '' : data.toString(), this.#limits);
+          if (message.type === 'position') return this.#presenter?.position(name, message.index);
+          void session.handle(message, peer);
         } catch (error) {
           peer.send({ type: 'problem', message: (error as Error).message });
         }
@@ -96,7 +92,10 @@ export class SocketEndpoint {
     });
     ws.on('error', () => ws.terminate());
     ws.on('close', () => {
-      void joined.then((session) => session?.leave(peer));
+      void joined.then((session) => {
+        session?.leave(peer);
+        this.#presenter?.instructorLeft(peer);
+      });
     });
   }
 }

@@ -8,6 +8,7 @@ import { readFile } from 'node:fs/promises';
 import { parseNotebook } from '@scalable-ts/notebook';
 import type { Plugin } from 'vitest/config';
 import { exercisesOf } from '../exercises.js';
+import { importedFiles, importedPackages } from '../imports.js';
 import { cellRefs } from '../session.js';
 import { cellTimeoutMs } from '../timeouts.js';
 import { ENV } from './env.js';
@@ -27,6 +28,10 @@ export function notebookTests(): Plugin {
       const suite = JSON.stringify(SUITE_MODULE);
       try {
         const notebook = parseNotebook(text, path);
+        // --watch: a change to what the cells import re-runs the notebook, as a change to it does.
+        if (process.env[ENV.watch] === '1') {
+          for (const file of [...importedFiles(notebook, path), ...importedPackages(notebook, path).flatMap((p) => p.files)]) this.addWatchFile(file);
+        }
         const timeout = process.env[ENV.timeout];
         const refs = cellRefs(notebook);
         const limits = refs.map((ref) => cellTimeoutMs(notebook, ref.cell, timeout ? Number(timeout) : undefined, path));

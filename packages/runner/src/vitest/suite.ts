@@ -5,8 +5,9 @@
  */
 import { basename } from 'node:path';
 import { afterAll, beforeAll, describe, test } from 'vitest';
+import { DEFAULT_KERNEL_START_SECONDS } from '../kernels.js';
 import { NotebookTestRun } from '../session.js';
-import { optionsFromEnv } from './env.js';
+import { ENV, optionsFromEnv } from './env.js';
 
 /** A cell as the plugin describes it at collection time. */
 export interface SuiteCell {
@@ -16,8 +17,10 @@ export interface SuiteCell {
   timeoutMs: number;
 }
 
-const START_TIMEOUT_MS = 60_000;
 const MARGIN_MS = 10_000;
+/** Opening the notebook may take two kernel starts (one retry), each up to the start limit. */
+const openTimeoutMs = () => 2 * 1000 * (Number(process.env[ENV.kernelStartTimeout]) || DEFAULT_KERNEL_START_SECONDS) + MARGIN_MS;
+const CLOSE_TIMEOUT_MS = 60_000;
 
 /** An exercise as the plugin describes it: its test comes right after code cell `after`. */
 export interface SuiteExercise {
@@ -33,22 +36,27 @@ export function defineNotebookSuite(path: string, cells: readonly SuiteCell[], e
     let session: NotebookTestRun | undefined;
     beforeAll(async () => {
       session = await NotebookTestRun.open(path, await optionsFromEnv());
-    }, START_TIMEOUT_MS);
+      // A retried kernel start passes, but says so: under load it is the first sign of trouble.
+      for (const note of session.kernelStart.notes) console.warn(`${path}: ${note}`);
+    }, openTimeoutMs());
     afterAll(async () => {
       if (!session) return;
       try {
         const late = await session.settle();
+        for (const text of session.unchecked) console.warn(`not checked (check: none): ${text}`);
         if (late.length > 0) throw new Error(late.join('\n\n'));
       } finally {
         await session.close();
       }
-    }, START_TIMEOUT_MS);
+    }, CLOSE_TIMEOUT_MS);
     /** A test that runs `step` on the session and reports its outcome: skipped with the reason, or failed with the whole story. */
     const judged =
-      (step: (session: NotebookTestRun) => Promise<{ status: string; reason?: string; error?: Error }>) =>
+      (step: (session: NotebookTestRun) => Promise<{ status: string; reason?: string; error?: Error; unchecked?: Error }>) =>
       async (context: { skip(note?: string): void }) => {
         if (!session) throw new Error(`${path}: the notebook did not open`);
         const outcome = await step(session);
+        // `--check none`: the failure is reported, not counted.
+        if (outcome.unchecked) console.warn(`not checked (check: none): ${outcome.unchecked.message}`);
         if (outcome.status === 'skipped') context.skip(outcome.reason);
         if (outcome.error) {
           outcome.error.stack = outcome.error.message;

@@ -38,8 +38,13 @@ export function socketHeaders(workshop: Workshop): Record<string, string> {
 
 /** Sends a request to `workshop` with exactly `headers` (Host included). */
 export function fetchRaw(workshop: Workshop, path: string, headers: Record<string, string>, method = 'GET'): Promise<Answer> {
+  return fetchRawAt(workshop.port, path, headers, method);
+}
+
+/** Sends a request to the server on 127.0.0.1:`port` with exactly `headers`. */
+export function fetchRawAt(port: number, path: string, headers: Record<string, string>, method = 'GET'): Promise<Answer> {
   return new Promise((resolve, reject) => {
-    const req = httpRequest({ host: '127.0.0.1', port: workshop.port, path, method, headers, setHost: false }, (res) => readAnswer(res, resolve));
+    const req = httpRequest({ host: '127.0.0.1', port, path, method, headers, setHost: false }, (res) => readAnswer(res, resolve));
     req.on('error', reject);
     req.end();
   });
@@ -50,10 +55,15 @@ export function fetchRaw(workshop: Workshop, path: string, headers: Record<strin
  * answered (101 when it accepted: the socket is closed at once).
  */
 export function handshake(workshop: Workshop, path: string, headers: Record<string, string>): Promise<Answer> {
+  return handshakeAt(workshop.port, path, headers);
+}
+
+/** {@link handshake} with the server on 127.0.0.1:`port`. */
+export function handshakeAt(port: number, path: string, headers: Record<string, string>): Promise<Answer> {
   return new Promise((resolve, reject) => {
     const req = httpRequest({
       host: '127.0.0.1',
-      port: workshop.port,
+      port,
       path,
       setHost: false,
       headers: {
