@@ -22,6 +22,7 @@ import { createHash } from 'node:crypto';
 import { once } from 'node:events';
 import http from 'node:http';
 import { fileURLToPath } from 'node:url';
+import { xorshift32 } from '@scalable-ts/test-support';
 
 const BLOCK = makeBlock(1024 * 1024 + 4099, 7);
 const WRITE = 64 * 1024;
@@ -29,13 +30,8 @@ const WRITE = 64 * 1024;
 /** Seeded pseudo-random bytes (xorshift32): the same on every machine. */
 function makeBlock(length, seed) {
   const block = Buffer.allocUnsafe(length);
-  let state = seed >>> 0;
-  for (let i = 0; i < length; i++) {
-    state ^= state << 13;
-    state ^= state >>> 17;
-    state ^= state << 5;
-    block[i] = state & 0xff;
-  }
+  const next = xorshift32(seed);
+  for (let i = 0; i < length; i++) block[i] = next() & 0xff;
   return block;
 }
 

@@ -14,6 +14,8 @@
  */
 export {
   AuthError,
+  type AuthErrorCode,
+  type JwtErrorCode,
   MissingCredentialsError,
   MalformedCredentialsError,
   InvalidCredentialsError,

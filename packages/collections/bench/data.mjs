@@ -1,16 +1,6 @@
 // Seeded inputs, so every run of the benchmark measures the same work.
 
-/** mulberry32: a small, fast, seeded PRNG returning floats in [0, 1). */
-export function random(seed) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 } from '@scalable-ts/test-support';
 
 /** An index in [0, n) with a Zipf-like skew (a few very common, a long tail), as words in text. */
 function skewed(next, n) {
@@ -19,13 +9,13 @@ function skewed(next, n) {
 
 /** `count` words drawn from a vocabulary of `vocabulary` distinct words, skewed like real text. */
 export function words(count, vocabulary, seed = 1) {
-  const next = random(seed);
+  const next = mulberry32(seed);
   const dictionary = Array.from({ length: vocabulary }, (_, i) => `w${i.toString(36)}`);
   return Array.from({ length: count }, () => dictionary[skewed(next, vocabulary)]);
 }
 
 /** `count` integer keys in [0, range), skewed, as the requests a cache sees. */
 export function keys(count, range, seed = 2) {
-  const next = random(seed);
+  const next = mulberry32(seed);
   return Array.from({ length: count }, () => skewed(next, range));
 }

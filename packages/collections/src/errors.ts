@@ -7,21 +7,13 @@
  * throw the built-in `TypeError` or `RangeError` instead, naming the argument.
  */
 
-/** Base class of the errors this package throws; `instanceof CollectionsError` catches all three. */
-export class CollectionsError extends Error {
-  /** A stable machine-readable code: `ERR_INDEX`, `ERR_KEY` or `ERR_VALUE`. */
-  readonly code: string;
+import { CodedError, coded } from '@scalable-ts/base';
 
-  /**
-   * @param code - the stable code.
-   * @param message - what was missing, in a sentence fragment.
-   */
-  constructor(code: string, message: string) {
-    super(message);
-    this.name = new.target.name;
-    this.code = code;
-  }
-}
+/** The stable codes of this package's errors, one per class. */
+export type CollectionsErrorCode = 'ERR_INDEX' | 'ERR_KEY' | 'ERR_VALUE';
+
+/** Base class of the errors this package throws; `instanceof CollectionsError` catches all three. */
+export abstract class CollectionsError extends CodedError<CollectionsErrorCode> {}
 
 /**
  * A position is out of range, or there is nothing to take: popping an empty `Deque`, inserting
@@ -36,10 +28,10 @@ export class CollectionsError extends Error {
  * }
  * ```
  */
-export class IndexError extends CollectionsError {
+export class IndexError extends coded(CollectionsError, 'ERR_INDEX') {
   /** @param message - what was out of range or empty. */
   constructor(message: string) {
-    super('ERR_INDEX', message);
+    super(message);
   }
 }
 
@@ -47,7 +39,7 @@ export class IndexError extends CollectionsError {
  * A key is not where it must be: `ChainMap#delete` of a key missing from `maps[0]`,
  * `OrderedDict#moveToEnd` of a missing key, `popItem` of an empty dict. Python's `KeyError`.
  */
-export class KeyError extends CollectionsError {
+export class KeyError extends coded(CollectionsError, 'ERR_KEY') {
   /** The key that was missing (`undefined` when the container was empty). */
   readonly key: unknown;
 
@@ -56,7 +48,7 @@ export class KeyError extends CollectionsError {
    * @param message - what was missing, naming the key.
    */
   constructor(key: unknown, message: string) {
-    super('ERR_KEY', message);
+    super(message);
     this.key = key;
   }
 }
@@ -65,7 +57,7 @@ export class KeyError extends CollectionsError {
  * A value is not in a container that must hold it: `Deque#remove` and `Deque#index` of a value
  * that is not there, `enumValue` of a value that is no member. Python's `ValueError`.
  */
-export class ValueError extends CollectionsError {
+export class ValueError extends coded(CollectionsError, 'ERR_VALUE') {
   /** The value at fault. */
   readonly value: unknown;
 
@@ -74,7 +66,7 @@ export class ValueError extends CollectionsError {
    * @param message - what was wrong, naming the value.
    */
   constructor(value: unknown, message: string) {
-    super('ERR_VALUE', message);
+    super(message);
     this.value = value;
   }
 }

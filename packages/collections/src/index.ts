@@ -19,4 +19,4 @@ export { DefaultDict } from './default-dict.js';
 export { OrderedDict } from './ordered-dict.js';
 export { LRUCache } from './lru-cache.js';
 export { defineEnum, defineFlags, enumEntries, enumValue, isEnumValue, unique, type EnumLike, type ValueOf } from './enums.js';
-export { CollectionsError, IndexError, KeyError, ValueError } from './errors.js';
+export { CollectionsError, IndexError, KeyError, ValueError, type CollectionsErrorCode } from './errors.js';

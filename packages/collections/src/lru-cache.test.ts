@@ -1,4 +1,5 @@
 import { inspect } from 'node:util';
+import { lcg31 } from '@scalable-ts/test-support';
 import { describe, expect, it } from 'vitest';
 import { LRUCache } from './lru-cache.js';
 
@@ -73,9 +74,9 @@ describe('LRUCache', () => {
   it('agrees with a simple model over a long random workload', () => {
     const cache = new LRUCache<number, number>(8);
     let order: number[] = [];
-    let seed = 7;
+    const next = lcg31(7);
     for (let i = 0; i < 2_000; i++) {
-      seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31;
+      const seed = next();
       const key = seed % 20;
       if (seed % 3 === 0) {
         cache.set(key, i);

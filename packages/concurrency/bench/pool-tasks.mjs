@@ -1,18 +1,8 @@
 // The task module of bench/pools.mjs (and of python-pool.py's counterpart work).
+import { countPrimesBetween } from '@scalable-ts/test-support';
+
 export const add = (a, b) => a + b;
 export const addPair = ([a, b]) => a + b; // piscina passes one argument
 export const square = (n) => n * n;
-export function countPrimes(limit) {
-  let count = 0;
-  for (let n = 2; n < limit; n++) {
-    let prime = true;
-    for (let d = 2; d * d <= n; d++) {
-      if (n % d === 0) {
-        prime = false;
-        break;
-      }
-    }
-    if (prime) count++;
-  }
-  return count;
-}
+/** How many primes are below `limit` (trial division, slow on purpose). */
+export const countPrimes = (limit) => countPrimesBetween(2, limit);

@@ -7,41 +7,16 @@
  * `fetch` and `signal.throwIfAborted()` do; none of these classes is used for that.
  */
 
-/** Base class of the errors this package throws. */
-export class ConcurrencyError extends Error {
-  /** A stable machine-readable code, e.g. `ERR_QUEUE_FULL`. */
-  readonly code: string;
+import { CodedError, coded } from '@scalable-ts/base';
 
-  /**
-   * @param code - the stable code.
-   * @param message - what went wrong, naming the value at fault.
-   * @param options - `cause`: the underlying error, if any.
-   */
-  constructor(code: string, message: string, options?: { cause?: unknown }) {
-    super(message, options);
-    this.name = new.target.name;
-    this.code = code;
-  }
-}
+/** The stable codes of this package's errors, one per class. */
+export type ConcurrencyErrorCode = 'ERR_QUEUE_FULL' | 'ERR_QUEUE_EMPTY' | 'ERR_QUEUE_SHUT_DOWN'
+  | 'ERR_TASK_DONE' | 'ERR_NOT_ACQUIRED' | 'ERR_TOO_MANY_RELEASES' | 'ERR_CANCELLED' | 'ERR_TIMEOUT'
+  | 'ERR_TASK_GROUP_CLOSED' | 'ERR_ITERATOR_FUSED' | 'ERR_POOL_CLOSED' | 'ERR_POOL_QUEUE_FULL'
+  | 'ERR_WORKER_CRASHED';
 
-/**
- * An argument is out of range or of the wrong type (a negative semaphore value, a concurrency
- * of 0, a batch size that is not a positive integer). The message names the argument.
- */
-export class InvalidArgumentError extends ConcurrencyError {
-  /** The name of the argument at fault. */
-  readonly argument: string;
-
-  /**
-   * @param argument - the parameter's name.
-   * @param expected - what it should have been, e.g. `"an integer >= 1"`.
-   * @param actual - the value received.
-   */
-  constructor(argument: string, expected: string, actual: unknown) {
-    super('ERR_INVALID_ARGUMENT', `Expected \`${argument}\` to be ${expected}, got ${describe(actual)}`);
-    this.argument = argument;
-  }
-}
+/** Base class of the errors this package throws; `instanceof ConcurrencyError` catches them all. */
+export abstract class ConcurrencyError extends CodedError<ConcurrencyErrorCode> {}
 
 /**
  * `putNowait` on a queue that is full (Python's `asyncio.QueueFull`).
@@ -53,17 +28,17 @@ export class InvalidArgumentError extends ConcurrencyError {
  * try { q.putNowait(2); } catch (error) { if (error instanceof QueueFull) console.log('full'); }
  * ```
  */
-export class QueueFull extends ConcurrencyError {
+export class QueueFull extends coded(ConcurrencyError, 'ERR_QUEUE_FULL') {
   /** @param maxsize - the queue's capacity. */
   constructor(maxsize: number) {
-    super('ERR_QUEUE_FULL', `The queue is full (maxsize ${maxsize})`);
+    super(`The queue is full (maxsize ${maxsize})`);
   }
 }
 
 /** `getNowait` on a queue that is empty (Python's `asyncio.QueueEmpty`). */
-export class QueueEmpty extends ConcurrencyError {
+export class QueueEmpty extends coded(ConcurrencyError, 'ERR_QUEUE_EMPTY') {
   constructor() {
-    super('ERR_QUEUE_EMPTY', 'The queue is empty');
+    super('The queue is empty');
   }
 }
 
@@ -71,19 +46,19 @@ export class QueueEmpty extends ConcurrencyError {
  * A put on a queue that was shut down, or a get on one that was shut down and is empty
  * (Python 3.13's `asyncio.QueueShutDown`).
  */
-export class QueueShutDown extends ConcurrencyError {
+export class QueueShutDown extends coded(ConcurrencyError, 'ERR_QUEUE_SHUT_DOWN') {
   /** @param operation - the method that was refused, e.g. `"put"`. */
   constructor(operation: string) {
-    super('ERR_QUEUE_SHUT_DOWN', `Cannot ${operation}: the queue was shut down`);
+    super(`Cannot ${operation}: the queue was shut down`);
   }
 }
 
 /**
  * `taskDone()` called more times than items were put (Python raises `ValueError`).
  */
-export class TaskDoneError extends ConcurrencyError {
+export class TaskDoneError extends coded(ConcurrencyError, 'ERR_TASK_DONE') {
   constructor() {
-    super('ERR_TASK_DONE', 'taskDone() called more times than there were items');
+    super('taskDone() called more times than there were items');
   }
 }
 
@@ -91,20 +66,20 @@ export class TaskDoneError extends ConcurrencyError {
  * A lock or condition used without holding it: `release()` of an unlocked `Lock`, or
  * `Condition.wait()`/`notify()` without the lock (Python raises `RuntimeError`).
  */
-export class NotAcquiredError extends ConcurrencyError {
+export class NotAcquiredError extends coded(ConcurrencyError, 'ERR_NOT_ACQUIRED') {
   /** @param what - what was misused, e.g. `"Lock.release()"`. */
   constructor(what: string) {
-    super('ERR_NOT_ACQUIRED', `${what}: the lock is not acquired`);
+    super(`${what}: the lock is not acquired`);
   }
 }
 
 /**
  * A `BoundedSemaphore` released more times than it was acquired (Python raises `ValueError`).
  */
-export class TooManyReleasesError extends ConcurrencyError {
+export class TooManyReleasesError extends coded(ConcurrencyError, 'ERR_TOO_MANY_RELEASES') {
   /** @param bound - the semaphore's start value. */
   constructor(bound: number) {
-    super('ERR_TOO_MANY_RELEASES', `BoundedSemaphore released too many times (its value would exceed ${bound})`);
+    super(`BoundedSemaphore released too many times (its value would exceed ${bound})`);
   }
 }
 
@@ -113,13 +88,13 @@ export class TooManyReleasesError extends ConcurrencyError {
  * failed `TaskGroup` child (through their signal), work left behind by `asCompleted` or
  * `mapConcurrent` when the consumer stops early. Python's `asyncio.CancelledError`.
  */
-export class CancelledError extends ConcurrencyError {
+export class CancelledError extends coded(ConcurrencyError, 'ERR_CANCELLED') {
   /**
    * @param message - why the work was cancelled.
    * @param options - `cause`: the failure that caused the cancellation, if any.
    */
   constructor(message = 'The operation was cancelled', options?: { cause?: unknown }) {
-    super('ERR_CANCELLED', message, options);
+    super(message, options);
   }
 }
 
@@ -127,21 +102,21 @@ export class CancelledError extends ConcurrencyError {
  * A deadline passed: `timeout()` and `waitFor()` abort the work's signal with this error, and
  * reject with it (Python's `TimeoutError`).
  */
-export class TimeoutError extends ConcurrencyError {
+export class TimeoutError extends coded(ConcurrencyError, 'ERR_TIMEOUT') {
   /** The limit that passed, in milliseconds. */
   readonly ms: number;
 
   /** @param ms - the limit that passed, in milliseconds. */
   constructor(ms: number) {
-    super('ERR_TIMEOUT', `Timed out after ${ms} ms`);
+    super(`Timed out after ${ms} ms`);
     this.ms = ms;
   }
 }
 
 /** `spawn()` on a `TaskGroup` that has already settled. */
-export class TaskGroupClosedError extends ConcurrencyError {
+export class TaskGroupClosedError extends coded(ConcurrencyError, 'ERR_TASK_GROUP_CLOSED') {
   constructor() {
-    super('ERR_TASK_GROUP_CLOSED', 'Cannot spawn: the task group has settled');
+    super('Cannot spawn: the task group has settled');
   }
 }
 
@@ -150,12 +125,9 @@ export class TaskGroupClosedError extends ConcurrencyError {
  * started, so the two were fused into one pipeline (which is what makes them fast); iterating
  * the first one directly afterwards would split its items between two readers, so it throws.
  */
-export class IteratorFusedError extends ConcurrencyError {
+export class IteratorFusedError extends coded(ConcurrencyError, 'ERR_ITERATOR_FUSED') {
   constructor() {
-    super(
-      'ERR_ITERATOR_FUSED',
-      'This iterator was passed to map/filter/take/… as its source and fused into that pipeline; iterate the result instead',
-    );
+    super('This iterator was passed to map/filter/take/… as its source and fused into that pipeline; iterate the result instead');
   }
 }
 
@@ -172,25 +144,18 @@ export function isCancellation(error: unknown): boolean {
   return error instanceof CancelledError || (error instanceof Error && (error.name === 'AbortError' || error.name === 'CancelledError'));
 }
 
-function describe(value: unknown): string {
-  if (typeof value === 'string') return JSON.stringify(value);
-  if (typeof value === 'function') return 'a function';
-  if (value === null || typeof value !== 'object') return String(value);
-  return Array.isArray(value) ? 'an array' : 'an object';
-}
-
 /** `run`, `map` or `apply` on a `WorkerPool` or `ProcessPool` after `close()`. */
-export class PoolClosedError extends ConcurrencyError {
+export class PoolClosedError extends coded(ConcurrencyError, 'ERR_POOL_CLOSED') {
   constructor() {
-    super('ERR_POOL_CLOSED', 'Cannot submit work: the pool is closed');
+    super('Cannot submit work: the pool is closed');
   }
 }
 
 /** A task submitted while the pool's queue already holds `maxQueue` tasks. */
-export class PoolQueueFullError extends ConcurrencyError {
+export class PoolQueueFullError extends coded(ConcurrencyError, 'ERR_POOL_QUEUE_FULL') {
   /** @param maxQueue - the queue's capacity. */
   constructor(maxQueue: number) {
-    super('ERR_POOL_QUEUE_FULL', `The pool's task queue is full (maxQueue ${maxQueue}); wait for tasks to settle or raise maxQueue`);
+    super(`The pool's task queue is full (maxQueue ${maxQueue}); wait for tasks to settle or raise maxQueue`);
   }
 }
 
@@ -199,7 +164,7 @@ export class PoolQueueFullError extends ConcurrencyError {
  * `process.exit`, ran out of memory under `resourceLimits`, or was killed). Only that task
  * (or that chunk of a `map`) rejects; the pool replaces the worker.
  */
-export class WorkerCrashedError extends ConcurrencyError {
+export class WorkerCrashedError extends coded(ConcurrencyError, 'ERR_WORKER_CRASHED') {
   /** The exit code of the worker or child (`null` when a child was killed by a signal). */
   readonly exitCode: number | null;
   /** The signal that killed a child (`"SIGKILL"`…), or `null`. */
@@ -212,7 +177,7 @@ export class WorkerCrashedError extends ConcurrencyError {
    */
   constructor(what: string, exitCode: number | null, options: { cause?: unknown; signal?: NodeJS.Signals | null | undefined } = {}) {
     const how = options.signal ? `was killed by ${options.signal}` : `exited (code ${exitCode})`;
-    super('ERR_WORKER_CRASHED', `The ${what} running this task ${how} before answering`, 'cause' in options ? { cause: options.cause } : undefined);
+    super(`The ${what} running this task ${how} before answering`, 'cause' in options ? { cause: options.cause } : undefined);
     this.exitCode = exitCode;
     this.signal = options.signal ?? null;
   }

@@ -77,7 +77,7 @@ export { limit, type Limit } from './limit.js';
 export type { AbortOptions } from './types.js';
 export {
   ConcurrencyError,
-  InvalidArgumentError,
+  type ConcurrencyErrorCode,
   QueueFull,
   QueueEmpty,
   QueueShutDown,

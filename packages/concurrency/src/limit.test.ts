@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CancelledError, InvalidArgumentError } from './errors.js';
+import { CancelledError } from './errors.js';
 import { limit } from './limit.js';
 import { sleep } from './tasks/sleep.js';
 import { tick } from './test-support/probes.js';
@@ -80,7 +80,7 @@ describe('limit', () => {
     expect(limited.concurrency).toBe(3);
     expect(limited.activeCount).toBe(3);
     await Promise.all(jobs);
-    expect(() => limit(0)).toThrow(InvalidArgumentError);
+    expect(() => limit(0)).toThrow(RangeError);
     expect(() => limit(1.5)).toThrow(/`concurrency`/);
     expect(() => (limited.concurrency = -1)).toThrow(/`concurrency`/);
     expect(limit(Infinity).concurrency).toBe(Infinity);

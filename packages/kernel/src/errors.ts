@@ -3,57 +3,50 @@
  * parsing messages.
  */
 
-/** Base class of every error this package throws. */
-export class KernelError extends Error {
-  /** A stable machine-readable code, e.g. `ERR_KERNEL_DIED`. */
-  readonly code: string;
+import { CodedError, coded } from '@scalable-ts/base';
 
-  constructor(code: string, message: string, options?: ErrorOptions) {
-    super(message, options);
-    this.name = new.target.name;
-    this.code = code;
-  }
-}
+/** The stable codes of this package's errors, one per class. */
+export type KernelErrorCode = 'ERR_UNKNOWN_KERNEL' | 'ERR_KERNEL_START' | 'ERR_KERNEL_DIED' | 'ERR_KERNEL_CLOSED' | 'ERR_KERNEL_PROTOCOL';
+
+/** Base class of every error this package throws. */
+export abstract class KernelError extends CodedError<KernelErrorCode> {}
 
 /** The notebook asks for a kernel this client cannot start (only `tslab` and `jslab` exist). */
-export class UnknownKernelError extends KernelError {
+export class UnknownKernelError extends coded(KernelError, 'ERR_UNKNOWN_KERNEL') {
   constructor(readonly kernelName: string, known: readonly string[]) {
-    super(
-      'ERR_UNKNOWN_KERNEL',
-      `Unknown kernel "${kernelName}": this client starts only ${known.map((k) => `"${k}"`).join(' and ')}`,
-    );
+    super(`Unknown kernel "${kernelName}": this client starts only ${known.map((k) => `"${k}"`).join(' and ')}`);
   }
 }
 
 /** The kernel process did not come up, or never answered `kernel_info_request`. */
-export class KernelStartError extends KernelError {
+export class KernelStartError extends coded(KernelError, 'ERR_KERNEL_START') {
   constructor(message: string, readonly stderr: string, options?: ErrorOptions) {
-    super('ERR_KERNEL_START', stderr ? `${message}\n--- kernel stderr ---\n${stderr}` : message, options);
+    super(stderr ? `${message}\n--- kernel stderr ---\n${stderr}` : message, options);
   }
 }
 
 /** The kernel process exited or crashed while it was running a request. */
-export class KernelDiedError extends KernelError {
+export class KernelDiedError extends coded(KernelError, 'ERR_KERNEL_DIED') {
   constructor(
     readonly exitCode: number | null,
     readonly signal: NodeJS.Signals | null,
     readonly stderr: string,
   ) {
     const how = signal ? `was killed by ${signal}` : `exited with code ${exitCode}`;
-    super('ERR_KERNEL_DIED', `The kernel ${how}${stderr ? `\n--- kernel stderr ---\n${stderr}` : ''}`);
+    super(`The kernel ${how}${stderr ? `\n--- kernel stderr ---\n${stderr}` : ''}`);
   }
 }
 
 /** The client was shut down, or used after shutdown. */
-export class KernelClosedError extends KernelError {
+export class KernelClosedError extends coded(KernelError, 'ERR_KERNEL_CLOSED') {
   constructor(what: string) {
-    super('ERR_KERNEL_CLOSED', `The kernel is shut down: cannot ${what}`);
+    super(`The kernel is shut down: cannot ${what}`);
   }
 }
 
 /** A message on the wire was malformed or carried a wrong HMAC signature. */
-export class KernelProtocolError extends KernelError {
+export class KernelProtocolError extends coded(KernelError, 'ERR_KERNEL_PROTOCOL') {
   constructor(message: string) {
-    super('ERR_KERNEL_PROTOCOL', message);
+    super(message);
   }
 }

@@ -4,7 +4,7 @@ import { multilineText, type Output } from '@scalable-ts/notebook';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KernelDiedError, UnknownKernelError } from './errors.js';
 import { Kernel } from './kernel.js';
-import { eventually, isAlive } from './test-support/processes.js';
+import { eventually, isAlive } from '@scalable-ts/test-support';
 
 const cwd = fileURLToPath(new URL('..', import.meta.url));
 const stream = (name: 'stdout' | 'stderr') => (outputs: readonly Output[]) =>

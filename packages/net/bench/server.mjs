@@ -6,19 +6,16 @@
  */
 import { createHash } from 'node:crypto';
 import http from 'node:http';
+import { xorshift32 } from '@scalable-ts/test-support';
 
 const BLOCK = makeBlock(4 * 1024 * 1024 + 4099, 42);
 const WRITE = 256 * 1024;
 
+/** Seeded pseudo-random 32-bit words (xorshift32), the last one overlapping the one before. */
 function makeBlock(length, seed) {
   const block = Buffer.allocUnsafe(length);
-  let state = seed >>> 0;
-  for (let i = 0; i < length; i += 4) {
-    state ^= state << 13;
-    state ^= state >>> 17;
-    state ^= state << 5;
-    block.writeUInt32LE(state >>> 0, Math.min(i, length - 4));
-  }
+  const next = xorshift32(seed);
+  for (let i = 0; i < length; i += 4) block.writeUInt32LE(next(), Math.min(i, length - 4));
   return block;
 }
 

@@ -7,22 +7,14 @@
  * `RangeError`, naming the argument.
  */
 
-/** Base class of the errors this package throws; `instanceof NetError` catches them all. */
-export class NetError extends Error {
-  /** A stable machine-readable code, e.g. `ERR_HTTP_STATUS`. */
-  readonly code: string;
+import { CodedError, coded } from '@scalable-ts/base';
 
-  /**
-   * @param code - the stable code.
-   * @param message - what went wrong, naming the URL or file at fault.
-   * @param options - `cause`: the underlying error, if any.
-   */
-  constructor(code: string, message: string, options?: { cause?: unknown }) {
-    super(message, options);
-    this.name = new.target.name;
-    this.code = code;
-  }
-}
+/** The stable codes of this package's errors, one per class. */
+export type NetErrorCode = 'ERR_HTTP_STATUS' | 'ERR_CONNECTION' | 'ERR_IDLE_TIMEOUT'
+  | 'ERR_CHECKSUM_MISMATCH' | 'ERR_CONTENT_CHANGED' | 'ERR_PROTOCOL' | 'ABORT_ERR' | 'ERR_RANGES_IGNORED';
+
+/** Base class of the errors this package throws; `instanceof NetError` catches them all. */
+export abstract class NetError extends CodedError<NetErrorCode> {}
 
 /**
  * The server answered with a status `download()` cannot use: a 404, a 403, a 5xx after the
@@ -38,7 +30,7 @@ export class NetError extends Error {
  * }
  * ```
  */
-export class HttpStatusError extends NetError {
+export class HttpStatusError extends coded(NetError, 'ERR_HTTP_STATUS') {
   /** The URL that answered. */
   readonly url: string;
   /** The HTTP status code. */
@@ -50,7 +42,7 @@ export class HttpStatusError extends NetError {
    * @param detail - what was expected instead, e.g. "expected 206 for bytes=0-99".
    */
   constructor(url: string, status: number, detail = '') {
-    super('ERR_HTTP_STATUS', `${url} answered HTTP ${status}${detail ? ` (${detail})` : ''}`);
+    super(`${url} answered HTTP ${status}${detail ? ` (${detail})` : ''}`);
     this.url = url;
     this.status = status;
   }
@@ -69,7 +61,7 @@ const RETRYABLE_STATUSES = new Set([408, 425, 429, 500, 502, 503, 504]);
  * with when a segment fails `retries + 1` times in a row without progress. `cause` is the socket
  * error.
  */
-export class ConnectionError extends NetError {
+export class ConnectionError extends coded(NetError, 'ERR_CONNECTION') {
   /** The URL being fetched. */
   readonly url: string;
 
@@ -79,13 +71,13 @@ export class ConnectionError extends NetError {
    * @param cause - the underlying socket or stream error.
    */
   constructor(url: string, detail: string, cause?: unknown) {
-    super('ERR_CONNECTION', `connection to ${url} failed (${detail}): ${messageOf(cause)}`, { cause });
+    super(`connection to ${url} failed (${detail}): ${messageOf(cause)}`, { cause });
     this.url = url;
   }
 }
 
 /** A connection sat idle for longer than `idleTimeoutMs`; retried like a dropped connection. */
-export class IdleTimeoutError extends NetError {
+export class IdleTimeoutError extends coded(NetError, 'ERR_IDLE_TIMEOUT') {
   /** The URL being fetched. */
   readonly url: string;
   /** The idle time allowed, in milliseconds. */
@@ -96,7 +88,7 @@ export class IdleTimeoutError extends NetError {
    * @param timeoutMs - the idle time allowed.
    */
   constructor(url: string, timeoutMs: number) {
-    super('ERR_IDLE_TIMEOUT', `${url} sent nothing for ${timeoutMs} ms`);
+    super(`${url} sent nothing for ${timeoutMs} ms`);
     this.url = url;
     this.timeoutMs = timeoutMs;
   }
@@ -114,7 +106,7 @@ export class IdleTimeoutError extends NetError {
  * });
  * ```
  */
-export class ChecksumMismatchError extends NetError {
+export class ChecksumMismatchError extends coded(NetError, 'ERR_CHECKSUM_MISMATCH') {
   /** The destination that was not written. */
   readonly file: string;
   /** The SHA-256 asked for, lowercase hex. */
@@ -128,7 +120,7 @@ export class ChecksumMismatchError extends NetError {
    * @param actual - the SHA-256 of what arrived.
    */
   constructor(file: string, expected: string, actual: string) {
-    super('ERR_CHECKSUM_MISMATCH', `SHA-256 of ${file} is ${actual}, expected ${expected}; the download was discarded`);
+    super(`SHA-256 of ${file} is ${actual}, expected ${expected}; the download was discarded`);
     this.file = file;
     this.expected = expected;
     this.actual = actual;
@@ -139,7 +131,7 @@ export class ChecksumMismatchError extends NetError {
  * The file on the server kept changing (a new ETag, a new size, a 416 or a 200 to a guarded
  * range request) more than `maxRestarts` times during one `download()`.
  */
-export class ContentChangedError extends NetError {
+export class ContentChangedError extends coded(NetError, 'ERR_CONTENT_CHANGED') {
   /** The URL whose content changed. */
   readonly url: string;
 
@@ -148,7 +140,7 @@ export class ContentChangedError extends NetError {
    * @param detail - how the change showed, e.g. "ETag changed from "a" to "b"".
    */
   constructor(url: string, detail: string) {
-    super('ERR_CONTENT_CHANGED', `${url} changed during the download: ${detail}`);
+    super(`${url} changed during the download: ${detail}`);
     this.url = url;
   }
 }
@@ -157,7 +149,7 @@ export class ContentChangedError extends NetError {
  * The server broke the protocol in a way a retry cannot fix: a 206 for bytes that were not asked
  * for, more body than announced.
  */
-export class HttpProtocolError extends NetError {
+export class HttpProtocolError extends coded(NetError, 'ERR_PROTOCOL') {
   /** The URL that misbehaved. */
   readonly url: string;
 
@@ -166,7 +158,7 @@ export class HttpProtocolError extends NetError {
    * @param detail - what was wrong.
    */
   constructor(url: string, detail: string) {
-    super('ERR_PROTOCOL', `${url}: ${detail}`);
+    super(`${url}: ${detail}`);
     this.url = url;
   }
 }
@@ -176,10 +168,10 @@ export class HttpProtocolError extends NetError {
  * calling `download()` again resumes. `cause` is `signal.reason`. Named `AbortError` with code
  * `ABORT_ERR`, as Node's own abortable APIs do.
  */
-export class AbortError extends NetError {
+export class AbortError extends coded(NetError, 'ABORT_ERR') {
   /** @param reason - the signal's reason. */
   constructor(reason: unknown) {
-    super('ABORT_ERR', 'the download was aborted; its .part file is kept for resuming', { cause: reason });
+    super('the download was aborted; its .part file is kept for resuming', { cause: reason });
   }
 }
 
@@ -187,10 +179,10 @@ export class AbortError extends NetError {
  * Internal: the server advertised ranges but answered a range request with the whole (unchanged)
  * file. `download()` then starts over as one plain stream, so this never reaches the caller.
  */
-export class RangesIgnored extends NetError {
+export class RangesIgnored extends coded(NetError, 'ERR_RANGES_IGNORED') {
   /** @param url - the URL that ignored the Range header. */
   constructor(url: string) {
-    super('ERR_RANGES_IGNORED', `${url} answered a range request with the whole file`);
+    super(`${url} answered a range request with the whole file`);
   }
 }
 

@@ -19,6 +19,7 @@ export { loadPartState, type PartState } from './part-state.js';
 export type { ByteRange } from './segments.js';
 export {
   NetError,
+  type NetErrorCode,
   HttpStatusError,
   ConnectionError,
   IdleTimeoutError,

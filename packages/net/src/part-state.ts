@@ -10,16 +10,19 @@
  *       "done": [[0, 402653184], [419430400, 436207616]] }
  *
  * The invariant: every range in `done` is on disk in `.part`. It holds because a range is added
- * only after its write resolved, and the JSON is replaced atomically (written to `.tmp`, then
- * renamed over the old one), so a crash at any instant leaves either the old or the new state,
- * never half of one. The state lags the file by at most one save interval; what lags is fetched
- * again on resume, never lost. (Written data sits in the page cache until the kernel writes it
- * back: the state survives a killed process, not a power cut; `expectedSha256` catches that.)
+ * only after its write resolved, and the JSON is replaced atomically and durably
+ * (`writeFileAtomic` of `@scalable-ts/base`: a temporary file of its own, fsynced, renamed over
+ * the old one, the directory fsynced), so a crash or a power cut at any instant leaves either the
+ * old or the new state, never half of one and never an empty one. The state lags the file by at
+ * most one save interval; what lags is fetched again on resume, never lost. (The bytes of `.part`
+ * are not fsynced: after a power cut a range the state lists can be stale on disk, which
+ * `expectedSha256` catches.)
  *
  * Saves are throttled: `touch()` marks the state dirty and at most one save runs at a time, at
  * most one per `intervalMs`; `flush()` writes what is pending now.
  */
-import { readFile, rename, unlink, writeFile } from 'node:fs/promises';
+import { readFile, unlink } from 'node:fs/promises';
+import { writeFileAtomic } from '@scalable-ts/base';
 import type { ByteRange } from './segments.js';
 
 /** What `<destination>.part.json` holds. */
@@ -153,7 +156,7 @@ export class PartStateStore {
   #save(): Promise<void> {
     this.#dirty = false;
     this.#lastSave = performance.now();
-    const saving = writeAtomically(this.#path, JSON.stringify(this.#snapshot()))
+    const saving = writeFileAtomic(this.#path, JSON.stringify(this.#snapshot()))
       .catch((error: unknown) => {
         this.#failure ??= error;
       })
@@ -169,12 +172,6 @@ export class PartStateStore {
     clearTimeout(this.#timer);
     this.#timer = undefined;
   }
-}
-
-async function writeAtomically(path: string, text: string): Promise<void> {
-  const temporary = `${path}.tmp`;
-  await writeFile(temporary, text);
-  await rename(temporary, path);
 }
 
 /** Swallows ENOENT (a file that is already gone), rethrows anything else. */

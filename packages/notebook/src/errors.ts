@@ -3,22 +3,13 @@
  * parsing messages. Messages name the file (or other source) first, then the problem.
  */
 
-/** Base class of the errors this package throws. */
-export class NotebookError extends Error {
-  /** A stable machine-readable code, e.g. `ERR_NOTEBOOK_FORMAT`. */
-  readonly code: string;
+import { CodedError, coded } from '@scalable-ts/base';
 
-  /**
-   * @param code - the stable code.
-   * @param message - the message, naming the file at fault.
-   * @param options - `cause`: the underlying error, if any.
-   */
-  constructor(code: string, message: string, options?: { cause?: unknown }) {
-    super(message, options);
-    this.name = new.target.name;
-    this.code = code;
-  }
-}
+/** The stable codes of this package's errors, one per class. */
+export type NotebookErrorCode = 'ERR_NOTEBOOK_FORMAT' | 'ERR_NO_KERNELSPEC' | 'ERR_SANITIZER';
+
+/** Base class of the errors this package throws. */
+export abstract class NotebookError extends CodedError<NotebookErrorCode> {}
 
 /**
  * A file is not a valid nbformat 4 notebook: malformed JSON, not an object, another major
@@ -33,7 +24,7 @@ export class NotebookError extends Error {
  * }
  * ```
  */
-export class NotebookFormatError extends NotebookError {
+export class NotebookFormatError extends coded(NotebookError, 'ERR_NOTEBOOK_FORMAT') {
   /** The file at fault. */
   readonly path: string;
   /** The problems found, one line each (for a schema violation, one per error shown). */
@@ -47,21 +38,20 @@ export class NotebookFormatError extends NotebookError {
    */
   constructor(path: string, summary: string, problems: readonly string[] = [], options?: { cause?: unknown }) {
     const details = problems.map((problem) => `\n  ${problem}`).join('');
-    super('ERR_NOTEBOOK_FORMAT', `${path}: ${summary}${details}`, options);
+    super(`${path}: ${summary}${details}`, options);
     this.path = path;
     this.problems = problems.length > 0 ? problems : [summary];
   }
 }
 
 /** A notebook has no `metadata.kernelspec.name`, so nothing says which kernel runs it. */
-export class NoKernelspecError extends NotebookError {
+export class NoKernelspecError extends coded(NotebookError, 'ERR_NO_KERNELSPEC') {
   /** The notebook at fault. */
   readonly path: string;
 
   /** @param path - the notebook at fault. */
   constructor(path: string) {
     super(
-      'ERR_NO_KERNELSPEC',
       `${path}: metadata.kernelspec.name is missing, so nothing says which kernel runs this notebook; ` +
         'pick a kernel in Jupyter and save, or set "kernelspec": {"display_name": "TypeScript", "language": "typescript", "name": "tslab"}',
     );
@@ -73,7 +63,7 @@ export class NoKernelspecError extends NotebookError {
  * A sanitizer definition is wrong: a pattern that is not a valid regular expression, a missing
  * `replace`, or a line the file format does not allow.
  */
-export class SanitizerError extends NotebookError {
+export class SanitizerError extends coded(NotebookError, 'ERR_SANITIZER') {
   /** Where the definition came from: a file path, or e.g. `notebooks/01-x.ipynb metadata`. */
   readonly source: string;
   /** The section (nbval file) or entry (`#2`, JSON config) at fault, if known. */
@@ -96,7 +86,7 @@ export class SanitizerError extends NotebookError {
     options?: { cause?: unknown },
   ) {
     const where = section === undefined ? source : `${source} ${section}`;
-    super('ERR_SANITIZER', `${where}: ${problem}`, options);
+    super(`${where}: ${problem}`, options);
     this.source = source;
     this.section = section;
     this.pattern = pattern;

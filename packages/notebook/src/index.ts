@@ -23,7 +23,7 @@ export type {
   RawCellMetadata,
   StreamOutput,
 } from './types.js';
-export { NotebookError, NotebookFormatError, NoKernelspecError, SanitizerError } from './errors.js';
+export { NotebookError, NotebookFormatError, NoKernelspecError, SanitizerError, type NotebookErrorCode } from './errors.js';
 export { parseNotebook, readNotebook } from './read.js';
 export { validateNotebook } from './validate.js';
 export { kernelNameOf } from './kernelspec.js';

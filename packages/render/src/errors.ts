@@ -6,10 +6,10 @@
  * Bad arguments to public functions are plain `TypeError`s naming the argument.
  */
 
-/** What an error was caused by (`ErrorOptions` without needing the ES2022 lib in consumers). */
-export interface CauseOptions {
-  readonly cause?: unknown;
-}
+import { CodedError, coded, type CauseOptions } from '@scalable-ts/base';
+
+/** The stable codes of this package's errors, one per class. */
+export type RenderErrorCode = 'ERR_RENDER_NOTEBOOK_READ' | 'ERR_RENDER_PAGE_CONFLICT' | 'ERR_RENDER_PAGE' | 'ERR_RENDER_SERVE_ROOT';
 
 /** `message`, followed by `: ` and the cause's message when the cause is an `Error`. */
 function withCause(message: string, options: CauseOptions | undefined): string {
@@ -17,15 +17,7 @@ function withCause(message: string, options: CauseOptions | undefined): string {
 }
 
 /** Base class of every error this package defines. */
-export abstract class RenderError extends Error {
-  /** Stable machine-readable code, e.g. `ERR_RENDER_PAGE`. */
-  abstract readonly code: string;
-
-  constructor(message: string, options?: CauseOptions) {
-    super(message, options);
-    this.name = new.target.name;
-  }
-}
+export abstract class RenderError extends CodedError<RenderErrorCode> {}
 
 /**
  * A notebook file could not be read from disk (missing, unreadable).
@@ -35,9 +27,7 @@ export abstract class RenderError extends Error {
  * if (failure.error instanceof NotebookReadError) console.error(failure.error.path);
  * ```
  */
-export class NotebookReadError extends RenderError {
-  static readonly code = 'ERR_RENDER_NOTEBOOK_READ';
-  readonly code = 'ERR_RENDER_NOTEBOOK_READ';
+export class NotebookReadError extends coded(RenderError, 'ERR_RENDER_NOTEBOOK_READ') {
   /** The notebook path that could not be read. */
   readonly path: string;
 
@@ -51,9 +41,7 @@ export class NotebookReadError extends RenderError {
  * Two notebooks of one site would be written to the same HTML file (same base name in different
  * folders, or a notebook named `index.ipynb`, which would overwrite the index page).
  */
-export class PageConflictError extends RenderError {
-  static readonly code = 'ERR_RENDER_PAGE_CONFLICT';
-  readonly code = 'ERR_RENDER_PAGE_CONFLICT';
+export class PageConflictError extends coded(RenderError, 'ERR_RENDER_PAGE_CONFLICT') {
   /** The notebook that was not rendered. */
   readonly path: string;
   /** The HTML file name both claim. */
@@ -67,9 +55,7 @@ export class PageConflictError extends RenderError {
 }
 
 /** A notebook parsed but rendering or writing its page failed. */
-export class PageRenderError extends RenderError {
-  static readonly code = 'ERR_RENDER_PAGE';
-  readonly code = 'ERR_RENDER_PAGE';
+export class PageRenderError extends coded(RenderError, 'ERR_RENDER_PAGE') {
   /** The notebook whose page failed. */
   readonly path: string;
 
@@ -80,9 +66,7 @@ export class PageRenderError extends RenderError {
 }
 
 /** `serveSite` was given a root that does not exist or is not a directory. */
-export class ServeRootError extends RenderError {
-  static readonly code = 'ERR_RENDER_SERVE_ROOT';
-  readonly code = 'ERR_RENDER_SERVE_ROOT';
+export class ServeRootError extends coded(RenderError, 'ERR_RENDER_SERVE_ROOT') {
   /** The directory that was asked for. */
   readonly dir: string;
 

@@ -25,11 +25,12 @@ export type { ServeOptions, SiteServer } from './serve.js';
 export { siteStylesheetPath } from './assets.js';
 export { sanitizeHtml } from './sanitize.js';
 export { SITE_CSP, livePageCsp } from './csp.js';
-export type { CauseOptions } from './errors.js';
+export type { CauseOptions } from '@scalable-ts/base';
 export {
   NotebookReadError,
   PageConflictError,
   PageRenderError,
   RenderError,
   ServeRootError,
+  type RenderErrorCode,
 } from './errors.js';

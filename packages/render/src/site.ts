@@ -13,9 +13,9 @@
  */
 import { readFile, mkdir } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
+import { writeFileAtomic } from '@scalable-ts/base';
 import { NotebookFormatError, parseNotebook, readNotebook, type Notebook } from '@scalable-ts/notebook';
 import { siteStylesheetPath } from './assets.js';
-import { writeFileAtomic } from './atomic.js';
 import { NotebookReadError, PageConflictError, PageRenderError } from './errors.js';
 import { renderIndexPage } from './index-page.js';
 import type { PageLink } from './layout.js';

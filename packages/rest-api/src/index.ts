@@ -30,6 +30,7 @@ export {
   BadRequestError,
   PayloadTooLargeError,
   AuthProblemError,
+  type ProblemErrorCode,
 } from './errors.js';
 export {
   createBookshelfClient,

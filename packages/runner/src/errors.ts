@@ -2,45 +2,41 @@
  * Errors of the runner, each with a stable `code`.
  */
 
-/** Base class of every error this package throws. */
-export class RunnerError extends Error {
-  /** A stable machine-readable code. */
-  readonly code: string;
+import { CodedError, coded } from '@scalable-ts/base';
 
-  constructor(code: string, message: string, options?: ErrorOptions) {
-    super(message, options);
-    this.name = new.target.name;
-    this.code = code;
-  }
-}
+/** The stable codes of this package's errors, one per class. */
+export type RunnerErrorCode = 'ERR_CELL_FAILED' | 'ERR_EXERCISE_FAILED' | 'ERR_RUNNER_OPTION';
+
+/** Base class of every error this package throws. */
+export abstract class RunnerError extends CodedError<RunnerErrorCode> {}
 
 /** A cell failed: its message names the notebook, the cell, its source and what went wrong. */
-export class CellFailure extends RunnerError {
+export class CellFailure extends coded(RunnerError, 'ERR_CELL_FAILED') {
   constructor(
     readonly notebookPath: string,
     readonly cellNumber: number,
     readonly reason: string,
     message: string,
   ) {
-    super('ERR_CELL_FAILED', message);
+    super(message);
   }
 }
 
 /** An exercise failed its proof: its message names the notebook, the exercise, its cells and which direction failed. */
-export class ExerciseFailure extends RunnerError {
+export class ExerciseFailure extends coded(RunnerError, 'ERR_EXERCISE_FAILED') {
   constructor(
     readonly notebookPath: string,
     readonly exerciseNumber: number,
     readonly reason: string,
     message: string,
   ) {
-    super('ERR_EXERCISE_FAILED', message);
+    super(message);
   }
 }
 
 /** A bad option value (a timeout that is not a positive number of seconds, a bad shard). */
-export class RunnerOptionError extends RunnerError {
+export class RunnerOptionError extends coded(RunnerError, 'ERR_RUNNER_OPTION') {
   constructor(message: string) {
-    super('ERR_RUNNER_OPTION', message);
+    super(message);
   }
 }

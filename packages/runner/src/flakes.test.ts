@@ -1,15 +1,7 @@
+import { isAlive as alive } from '@scalable-ts/test-support';
 import { describe, expect, it } from 'vitest';
 import { RunnerOptionError } from './errors.js';
 import { FlakeTally, parseCount, startLoad } from './flakes.js';
-
-const alive = (pid: number) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
 
 describe('FlakeTally', () => {
   it('counts per cell the runs that failed, groups identical failures, and names the runs', () => {

@@ -16,7 +16,7 @@ import { afterAll, beforeAll, expect } from 'vitest';
 import { startWorkshop, type Workshop } from './index.js';
 import { browserTest as test, launchChromium, type TestBrowser } from './test-support/chromium.js';
 import { scratchCopy, testOutput } from './test-support/fixtures.js';
-import { eventually, isAlive, kernelHostChildren } from './test-support/processes.js';
+import { eventually, isAlive, kernelHostChildren } from '@scalable-ts/test-support';
 
 /** A kernel start takes a few seconds, more on a loaded machine. */
 const KERNEL_MS = 45_000;

@@ -15,6 +15,7 @@ test('reads every message of the protocol', () => {
     sources: [{ index: 0, source: '' }],
   });
   for (const type of ['interrupt', 'restart', 'clear']) expect(parseClientMessage(JSON.stringify({ type }))).toEqual({ type });
+  expect(parseClientMessage('{"type":"position","index":3}')).toEqual({ type: 'position', index: 3 });
 });
 
 test('refuses anything else with a ClientMessageError that says what is wrong', () => {
@@ -28,6 +29,8 @@ test('refuses anything else with a ClientMessageError that says what is wrong', 
     ['{"type":"run","mode":"cell","cells":[{"index":1.5,"source":""}]}', /run.cells\[0\]/],
     ['{"type":"run","mode":"cell","cells":[{"index":1,"source":2}]}', /run.cells\[0\]/],
     ['{"type":"save","sources":[]}', /save.version/],
+    ['{"type":"position","index":-1}', /position.index/],
+    ['{"type":"position","index":"3"}', /position.index/],
   ];
   for (const [text, message] of bad) {
     expect(() => parseClientMessage(text), text).toThrow(ClientMessageError);

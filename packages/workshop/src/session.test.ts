@@ -10,7 +10,7 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import { DEFAULT_LIMITS, startWorkshop, type ServerMessage, type Workshop } from './index.js';
 import { TestClient } from './test-support/client.js';
 import { scratchCopy } from './test-support/fixtures.js';
-import { eventually, isAlive } from './test-support/processes.js';
+import { eventually, isAlive } from '@scalable-ts/test-support';
 
 type Hello = Extract<ServerMessage, { type: 'hello' }>;
 

@@ -1,5 +1,5 @@
 /** What the iteration helpers accept, and how they tell sync sources from async ones. */
-import { InvalidArgumentError } from '../errors.js';
+import { invalidType } from '../internal/validate.js';
 
 /** Anything `for…of` or `for await…of` can loop over. */
 export type AnyIterable<T> = Iterable<T> | AsyncIterable<T>;
@@ -15,14 +15,14 @@ export function isSync<T>(source: AnyIterable<T>): source is Iterable<T> {
   return typeof (source as Partial<Iterable<T>>)[Symbol.iterator] === 'function';
 }
 
-/** Throws `InvalidArgumentError` unless `source` is iterable one way or the other. */
+/** Throws a `TypeError` unless `source` is iterable one way or the other. */
 export function checkSource(name: string, source: unknown): void {
   const ok =
     source !== null &&
     source !== undefined &&
     (typeof (source as Partial<Iterable<unknown>>)[Symbol.iterator] === 'function' ||
       typeof (source as Partial<AsyncIterable<unknown>>)[Symbol.asyncIterator] === 'function');
-  if (!ok) throw new InvalidArgumentError(name, 'an iterable or async iterable', source);
+  if (!ok) throw invalidType(name, 'an iterable or async iterable', source);
 }
 
 /** An async iterator over any source; a sync source's promised items are awaited, as `for await` does. */

@@ -4,8 +4,7 @@
  * infinite source is fine), returns an iterator of its source's kind, and closes its source
  * (`return()`) when you stop early. Chained calls fuse into one pipeline: see ./pipeline.ts.
  */
-import { InvalidArgumentError } from '../errors.js';
-import { checkFunction, checkInteger } from '../internal/validate.js';
+import { checkFunction, checkInteger, invalidType } from '../internal/validate.js';
 import { pipe, type Lazy } from './lazy.js';
 import type { AnyIterable, ItemOf } from './source.js';
 import { AccumulateStage } from './stages/accumulate.js';
@@ -188,5 +187,5 @@ export function groupBy<S extends AnyIterable<unknown>, K = ItemOf<S>>(
 function add(total: unknown, item: unknown): unknown {
   if (typeof total === 'number' && typeof item === 'number') return total + item;
   if (typeof total === 'string' && typeof item === 'string') return total + item;
-  throw new InvalidArgumentError('fn', 'given (the default only adds numbers or strings)', item);
+  throw invalidType('fn', 'given (the default only adds numbers or strings)', item);
 }

@@ -1,6 +1,6 @@
 import { isAbsolute } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { InvalidArgumentError } from '../errors.js';
+import { invalidType } from '../internal/validate.js';
 
 /**
  * Locates a task module: an absolute path, a `file:` URL string, or a `URL`. Relative paths are
@@ -9,12 +9,12 @@ import { InvalidArgumentError } from '../errors.js';
  */
 export function moduleUrl(filename: string | URL): string {
   if (filename instanceof URL) {
-    if (filename.protocol !== 'file:') throw new InvalidArgumentError('filename', 'a file: URL', filename.href);
+    if (filename.protocol !== 'file:') throw invalidType('filename', 'a file: URL', filename.href);
     return filename.href;
   }
   if (typeof filename === 'string') {
     if (filename.startsWith('file:')) return new URL(filename).href;
     if (isAbsolute(filename)) return pathToFileURL(filename).href;
   }
-  throw new InvalidArgumentError('filename', 'an absolute path or a file: URL', filename);
+  throw invalidType('filename', 'an absolute path or a file: URL', filename);
 }

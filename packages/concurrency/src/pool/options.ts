@@ -1,5 +1,5 @@
 import { availableParallelism } from 'node:os';
-import { InvalidArgumentError } from '../errors.js';
+import { checkInteger } from '../internal/validate.js';
 
 /** The default pool size: the cores this process may use. */
 export function defaultSize(): number {
@@ -9,6 +9,5 @@ export function defaultSize(): number {
 /** Checks an optional count option: an integer >= min, or Infinity when `infinite` is allowed. */
 export function countOption(name: string, value: number | undefined, fallback: number, min = 1): number {
   if (value === undefined) return fallback;
-  if (value === Infinity || (Number.isInteger(value) && value >= min)) return value;
-  throw new InvalidArgumentError(name, `an integer >= ${min} or Infinity`, value);
+  return checkInteger(name, value, min, true);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CancelledError, InvalidArgumentError, PoolClosedError, PoolQueueFullError, WorkerCrashedError } from '../errors.js';
+import { CancelledError, PoolClosedError, PoolQueueFullError, WorkerCrashedError } from '../errors.js';
 import { WorkerPool } from './worker-pool.js';
 
 const filename = new URL('./test-fixtures/tasks.mjs', import.meta.url);
@@ -132,7 +132,7 @@ describe('WorkerPool', () => {
     }));
 
   it('validates its options', () => {
-    expect(() => new WorkerPool({ filename: 'relative/tasks.mjs' })).toThrow(InvalidArgumentError);
-    expect(() => new WorkerPool({ filename, size: 0 })).toThrow(InvalidArgumentError);
+    expect(() => new WorkerPool({ filename: 'relative/tasks.mjs' })).toThrow(TypeError);
+    expect(() => new WorkerPool({ filename, size: 0 })).toThrow(RangeError);
   });
 });

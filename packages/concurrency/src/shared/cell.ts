@@ -1,4 +1,4 @@
-import { InvalidArgumentError } from '../errors.js';
+import { invalidType, outOfRange } from '../internal/validate.js';
 
 /** One 32-bit cell of a `SharedArrayBuffer`: the storage of `Mutex` and `AtomicCounter`. */
 export abstract class SharedCell {
@@ -10,9 +10,10 @@ export abstract class SharedCell {
    * @param byteOffset - where the 4-byte cell is in `buffer` (a multiple of 4).
    */
   constructor(buffer: SharedArrayBuffer = new SharedArrayBuffer(4), byteOffset = 0) {
-    if (!(buffer instanceof SharedArrayBuffer)) throw new InvalidArgumentError('buffer', 'a SharedArrayBuffer', buffer);
-    if (!Number.isInteger(byteOffset) || byteOffset % 4 !== 0 || byteOffset < 0 || byteOffset + 4 > buffer.byteLength) {
-      throw new InvalidArgumentError('byteOffset', 'a multiple of 4 inside the buffer', byteOffset);
+    if (!(buffer instanceof SharedArrayBuffer)) throw invalidType('buffer', 'a SharedArrayBuffer', buffer);
+    if (!Number.isInteger(byteOffset)) throw invalidType('byteOffset', 'a multiple of 4 inside the buffer', byteOffset);
+    if (byteOffset % 4 !== 0 || byteOffset < 0 || byteOffset + 4 > buffer.byteLength) {
+      throw outOfRange('byteOffset', 'a multiple of 4 inside the buffer', byteOffset);
     }
     this.cell = new Int32Array(buffer, byteOffset, 1);
   }

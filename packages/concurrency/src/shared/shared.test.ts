@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { InvalidArgumentError, NotAcquiredError } from '../errors.js';
+import { NotAcquiredError } from '../errors.js';
 import { WorkerPool } from '../pool/worker-pool.js';
 import { AtomicCounter } from './atomic-counter.js';
 import { Mutex } from './mutex.js';
@@ -16,8 +16,8 @@ describe('Mutex', () => {
     expect(mutex.withLock(() => 42)).toBe(42);
     expect(() => mutex.withLock(() => { throw new Error('x'); })).toThrow('x');
     expect(mutex.locked).toBe(false);
-    expect(() => new Mutex(new ArrayBuffer(4) as unknown as SharedArrayBuffer)).toThrow(InvalidArgumentError);
-    expect(() => new Mutex(new SharedArrayBuffer(4), 2)).toThrow(InvalidArgumentError);
+    expect(() => new Mutex(new ArrayBuffer(4) as unknown as SharedArrayBuffer)).toThrow(TypeError);
+    expect(() => new Mutex(new SharedArrayBuffer(4), 2)).toThrow(RangeError);
   });
 
   it('lockAsync waits for unlock without blocking the event loop', async () => {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { InvalidArgumentError, QueueEmpty, QueueFull, QueueShutDown, TaskDoneError } from '../errors.js';
+import { QueueEmpty, QueueFull, QueueShutDown, TaskDoneError } from '../errors.js';
 import { tick } from '../test-support/probes.js';
 import { LifoQueue, PriorityQueue, Queue } from './queue.js';
 
@@ -139,7 +139,7 @@ describe('Queue', () => {
   });
 
   it('checks maxsize', () => {
-    expect(() => new Queue({ maxsize: -1 })).toThrow(InvalidArgumentError);
+    expect(() => new Queue({ maxsize: -1 })).toThrow(RangeError);
     expect(() => new Queue({ maxsize: 1.5 })).toThrow(/`maxsize`/);
     expect(new Queue({ maxsize: Infinity }).maxsize).toBe(0);
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { InvalidArgumentError, TooManyReleasesError } from '../errors.js';
+import { TooManyReleasesError } from '../errors.js';
 import { tick } from '../test-support/probes.js';
 import { BoundedSemaphore, Semaphore } from './semaphore.js';
 
@@ -36,7 +36,7 @@ describe('Semaphore', () => {
   });
 
   it('rejects a negative start value (Python: ValueError)', () => {
-    expect(() => new Semaphore(-1)).toThrow(InvalidArgumentError);
+    expect(() => new Semaphore(-1)).toThrow(RangeError);
     expect(() => new Semaphore(-1)).toThrow(/`value`/);
   });
 

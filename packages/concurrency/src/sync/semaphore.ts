@@ -13,7 +13,7 @@ const DONE: Promise<void> = Promise.resolve();
 /**
  * A counter of permits, Python's `asyncio.Semaphore`: `acquire()` takes one, waiting while
  * none is free; `release()` gives one back. A negative start value throws
- * `InvalidArgumentError`. Waiters are served in arrival order.
+ * `RangeError`. Waiters are served in arrival order.
  *
  * @example
  * ```ts

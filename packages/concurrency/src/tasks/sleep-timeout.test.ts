@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { InvalidArgumentError, TimeoutError } from '../errors.js';
+import { TimeoutError } from '../errors.js';
 import { sleep } from './sleep.js';
 import { timeout, waitFor } from './timeout.js';
 
@@ -13,7 +13,7 @@ describe('sleep', () => {
     controller.abort(new Error('woken'));
     await expect(long).rejects.toThrow('woken');
     await expect(sleep(1, { signal: AbortSignal.abort(new Error('early')) })).rejects.toThrow('early');
-    expect(() => sleep(-1)).toThrow(InvalidArgumentError);
+    expect(() => sleep(-1)).toThrow(RangeError);
   });
 });
 

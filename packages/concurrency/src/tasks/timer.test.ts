@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { InvalidArgumentError } from '../errors.js';
 import { Timer } from './timer.js';
 
 describe('Timer', () => {
@@ -26,6 +25,6 @@ describe('Timer', () => {
   it('unref lets the process exit; bad delays are refused', async () => {
     const timer = new Timer(1, () => undefined, { unref: true }).start();
     expect(await timer.finished).toBe(true);
-    expect(() => new Timer(-1, () => undefined)).toThrow(InvalidArgumentError);
+    expect(() => new Timer(-1, () => undefined)).toThrow(RangeError);
   });
 });

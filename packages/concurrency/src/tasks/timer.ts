@@ -2,7 +2,7 @@
  * `Timer`: Python's `threading.Timer` — run a function once after a delay, unless cancelled
  * first.
  */
-import { InvalidArgumentError } from '../errors.js';
+import { invalidType, outOfRange } from '../internal/validate.js';
 
 /** Options of `new Timer`. */
 export interface TimerOptions {
@@ -39,7 +39,8 @@ export class Timer {
    * @param options - `unref`.
    */
   constructor(ms: number, fn: () => unknown, options: TimerOptions = {}) {
-    if (!(ms >= 0) || !Number.isFinite(ms)) throw new InvalidArgumentError('ms', 'a finite number >= 0', ms);
+    if (typeof ms !== 'number' || Number.isNaN(ms)) throw invalidType('ms', 'a finite number >= 0', ms);
+    if (!(ms >= 0) || !Number.isFinite(ms)) throw outOfRange('ms', 'a finite number >= 0', ms);
     this.#ms = ms;
     this.#fn = fn;
     this.#unref = options.unref ?? false;

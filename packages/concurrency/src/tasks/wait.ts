@@ -1,7 +1,6 @@
 /** `wait`: asyncio's wait, with its three return conditions. */
-import { InvalidArgumentError } from '../errors.js';
 import { NEVER_ABORTED } from '../internal/abort.js';
-import { checkMs } from '../internal/validate.js';
+import { checkMs, invalidType } from '../internal/validate.js';
 import type { AbortOptions } from '../types.js';
 import { startWork, type Settled, type Work } from './work.js';
 
@@ -54,10 +53,10 @@ export function wait<T>(works: Iterable<Work<T>>, options: WaitOptions = {}): Pr
   const { signal, returnWhen = ALL_COMPLETED, timeout = Infinity } = options;
   checkMs('timeout', timeout);
   if (![FIRST_COMPLETED, FIRST_EXCEPTION, ALL_COMPLETED].includes(returnWhen)) {
-    throw new InvalidArgumentError('returnWhen', 'FIRST_COMPLETED, FIRST_EXCEPTION or ALL_COMPLETED', returnWhen);
+    throw invalidType('returnWhen', 'FIRST_COMPLETED, FIRST_EXCEPTION or ALL_COMPLETED', returnWhen);
   }
   const list = [...works];
-  if (list.length === 0) throw new InvalidArgumentError('works', 'a non-empty list', list);
+  if (list.length === 0) throw invalidType('works', 'a non-empty list', list);
   if (signal?.aborted) return Promise.reject(signal.reason);
   const promises = list.map((work) => startWork(work, signal ?? NEVER_ABORTED));
 

@@ -50,13 +50,4 @@ export function tick(ms = 0): Promise<void> {
 }
 
 /** A seeded pseudo-random generator (mulberry32), for reproducible stress tests. */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { mulberry32 as seeded } from '@scalable-ts/test-support';

@@ -2,7 +2,6 @@
  * Runs `scripts/test-notebooks.mjs` as a user would, and looks at the processes it leaves.
  */
 import { spawn } from 'node:child_process';
-import { readFile, readdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 
 export const CLI = fileURLToPath(new URL('../../../../scripts/test-notebooks.mjs', import.meta.url));
@@ -37,33 +36,5 @@ export function runCli(args: string[], onStart?: (pid: number) => void, env: Nod
   return running.exited;
 }
 
-/** Ids of every process below `pid`, read from /proc. */
-export async function descendants(pid: number): Promise<{ pid: number; cmd: string }[]> {
-  const parents = new Map<number, { ppid: number; cmd: string }>();
-  for (const entry of await readdir('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = await readFile(`/proc/${entry}/stat`, 'utf8');
-      const cmd = (await readFile(`/proc/${entry}/cmdline`, 'utf8')).replaceAll('\0', ' ');
-      parents.set(Number(entry), { ppid: Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]), cmd });
-    } catch {
-      // the process ended while we looked
-    }
-  }
-  const found: { pid: number; cmd: string }[] = [];
-  const visit = (parent: number) => {
-    for (const [child, info] of parents) if (info.ppid === parent) (found.push({ pid: child, cmd: info.cmd }), visit(child));
-  };
-  visit(pid);
-  return found;
-}
-
-export const alive = (pid: number) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
-
+/** The process probes of `@scalable-ts/test-support`, under the names these tests use. */
+export { descendants, isAlive as alive } from '@scalable-ts/test-support';

@@ -13,7 +13,7 @@ import { TOKEN_PROTOCOL_PREFIX } from '../protocol.js';
 import { TestClient } from '../test-support/client.js';
 import { fixture } from '../test-support/fixtures.js';
 import { handshakeAt } from '../test-support/http.js';
-import { eventually } from '../test-support/processes.js';
+import { eventually } from '@scalable-ts/test-support';
 import { startFollowerListener, type FollowerListener } from './listener.js';
 import { Presenter, type MessageSink, type SessionJoiner } from './presenter.js';
 import { FOLLOW_PROTOCOL, HEARTBEAT, POLICY_VIOLATION, type FollowerMessage } from './protocol.js';

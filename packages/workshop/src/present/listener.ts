@@ -30,7 +30,8 @@ import { FOLLOW_PROTOCOL, FOLLOW_SOCKET_PATH, HEARTBEAT, POLICY_VIOLATION } from
 
 /** Options of {@link startFollowerListener}. */
 export interface FollowerListenerOptions {
-  readonly presenter: Presenter;
+  /** Only adding and removing followers: the listener can reach nothing else of the presenter (no `position`, no session). */
+  readonly presenter: Pick<Presenter, 'addFollower' | 'removeFollower'>;
   readonly catalog: Catalog;
   readonly renderer: Renderer;
   readonly siteTitle: string;

@@ -14,7 +14,7 @@ import type { ServerMessage } from '../protocol.js';
 import { TestClient } from '../test-support/client.js';
 import { scratchCopy } from '../test-support/fixtures.js';
 import { fetchRaw, fetchRawAt, handshake, handshakeAt, pageHeaders, socketHeaders } from '../test-support/http.js';
-import { eventually } from '../test-support/processes.js';
+import { eventually } from '@scalable-ts/test-support';
 import { POLICY_VIOLATION, type FollowerMessage } from './protocol.js';
 
 /** A kernel start takes a few seconds, more on a loaded machine. */
