@@ -5,6 +5,16 @@ const begin = (c, level) => c.query(`begin isolation level ${level}`);
 const one = async (c, sql) => (await c.query(sql)).rows[0];
 const attempt = (promise) => promise.then(() => "ok", (error) => error.code);
 
+/** B runs `read` twice under `level`, A runs `change` in between: true when the answers differ. */
+async function readTwice(a, b, level, read, change) {
+  await begin(b, level);
+  const first = (await one(b, read)).value;
+  await a.query(change);
+  const second = (await one(b, read)).value;
+  await b.query("commit");
+  return first !== second;
+}
+
 async function reset(db) {
   await db.query(`drop table if exists iso_accounts, iso_doctors;
     create table iso_accounts (id int primary key, balance int);
@@ -25,23 +35,13 @@ export const anomalies = {
     return seen === 0;
   },
   // B reads the same row twice and gets two values, because A committed in between.
-  "non-repeatable read": async (a, b, level) => {
-    await begin(b, level);
-    const first = (await one(b, "select balance from iso_accounts where id = 1")).balance;
-    await a.query("update iso_accounts set balance = balance + 50 where id = 1");
-    const second = (await one(b, "select balance from iso_accounts where id = 1")).balance;
-    await b.query("commit");
-    return first !== second;
-  },
+  "non-repeatable read": (a, b, level) => readTwice(a, b, level,
+    "select balance as value from iso_accounts where id = 1",
+    "update iso_accounts set balance = balance + 50 where id = 1"),
   // B counts rows twice and a row A inserted in between appears.
-  "phantom read": async (a, b, level) => {
-    await begin(b, level);
-    const first = (await one(b, "select count(*)::int as n from iso_accounts")).n;
-    await a.query("insert into iso_accounts values (2, 10)");
-    const second = (await one(b, "select count(*)::int as n from iso_accounts")).n;
-    await b.query("commit");
-    return first !== second;
-  },
+  "phantom read": (a, b, level) => readTwice(a, b, level,
+    "select count(*)::int as value from iso_accounts",
+    "insert into iso_accounts values (2, 10)"),
   // Both read 100 and write back read + 10: one of the two deposits vanishes.
   "lost update": async (a, b, level) => {
     await begin(a, level);
