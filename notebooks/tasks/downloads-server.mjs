@@ -10,7 +10,10 @@
 //                                 file at once, as a new upload would, and with it the ETag.
 //   GET /small/<n>.txt            a small text file after `smallDelayMs`: many of these at once
 //                                 show bounded vs unbounded concurrency. Above `capacity` requests
-//                                 in flight it answers 503, as a busy service does.
+//                                 in flight it answers 503, as a busy service does. 100 ms: long
+//                                 enough that 200 requests started at once overlap past `capacity`
+//                                 even when a loaded machine starts them slowly (at 25 ms, one run
+//                                 in ten beside a busy process never went over it).
 //
 // Faults for the lessons on interruption, switched with `server.faults = {...}`:
 //   throttle: bytes per second per response (a CDN's per-connection limit);
@@ -63,7 +66,7 @@ function parseRange(header, size) {
 }
 
 /** Starts the server; resolves once it listens. */
-export async function startFileServer({ smallDelayMs = 25, capacity = 32 } = {}) {
+export async function startFileServer({ smallDelayMs = 100, capacity = 32 } = {}) {
   const stats = { bytesSent: 0, requests: 0, inFlight: 0, peakInFlight: 0, rejected: 0 };
   const state = { faults: {}, dropsLeft: 0, version: 1 };
 
