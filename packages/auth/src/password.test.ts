@@ -8,7 +8,7 @@ describe('scrypt password hashing', () => {
     const stored = await hashPassword('correct horse battery staple');
     expect(stored).toMatch(/^\$scrypt\$ln=17,r=8,p=1\$[A-Za-z0-9+/]{22}\$[A-Za-z0-9+/]{43}$/);
     expect(DEFAULT_SCRYPT).toEqual({ log2N: 17, r: 8, p: 1 });
-  });
+  }, 30_000); // 128 MiB of scrypt: well under a second alone, seconds beside the other suites
 
   it('verifies the right password and refuses a wrong one', async () => {
     const stored = await hashPassword('s3cret:with:colons', FAST);
