@@ -82,28 +82,37 @@ try {
     suite.push(path);
   }
   const cli = join(ROOT, 'scripts', 'test-notebooks.mjs');
-  const wall = (jobs) => {
+  const wall = (...args) => {
     const t = performance.now();
-    const r = spawnSync(process.execPath, [cli, '--jobs', String(jobs), ...suite], { stdio: 'ignore' });
-    if (r.status !== 0) throw new Error(`test-notebooks.mjs --jobs ${jobs} failed (${r.status})`);
+    const r = spawnSync(process.execPath, [cli, ...args, ...suite], { stdio: 'ignore' });
+    if (r.status !== 0) throw new Error(`test-notebooks.mjs ${args.join(' ')} failed (${r.status})`);
     return performance.now() - t;
   };
-  // Alternate the two variants so that a change in the machine's load hits both; keep medians.
+  // Three variants, their order rotated each round so that a change in the machine's load hits
+  // all of them; medians kept. --no-warm is the runner without a spare kernel started ahead.
+  const variants = { serial: ['--jobs', '1'], parallel: ['--jobs', '2'], cold: ['--jobs', '1', '--no-warm'] };
   const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
-  const serials = [];
-  const parallels = [];
+  const times = { serial: [], parallel: [], cold: [] };
   for (let round = 0; round < ROUNDS; round++) {
     process.stderr.write(`suite round ${round + 1} of ${ROUNDS}…\n`);
-    if (round % 2 === 0) { serials.push(wall(1)); parallels.push(wall(2)); }
-    else { parallels.push(wall(2)); serials.push(wall(1)); }
+    const names = Object.keys(variants);
+    for (let i = 0; i < names.length; i++) {
+      const name = names[(i + round) % names.length];
+      times[name].push(wall(...variants[name]));
+    }
   }
-  const serial = median(serials);
-  const parallel = median(parallels);
+  const serial = median(times.serial);
+  const parallel = median(times.parallel);
+  const cold = median(times.cold);
   const seconds = (x) => `${(x / 1000).toFixed(2)} s`;
-  console.log(`\nSuite of ${suite.length} notebooks x 20 cells through scripts/test-notebooks.mjs, median of ${ROUNDS} alternated rounds:`);
-  console.log(`  --jobs 1  ${seconds(serial)}  (${serials.map(seconds).join(', ')})`);
-  console.log(`  --jobs 2  ${seconds(parallel)}  (${parallels.map(seconds).join(', ')})`);
+  const row = (label, name) => `  ${label.padEnd(20)}${seconds(median(times[name]))}  (${times[name].map(seconds).join(', ')})`;
+  console.log(`\nSuite of ${suite.length} notebooks x 20 cells through scripts/test-notebooks.mjs, median of ${ROUNDS} rotated rounds:`);
+  console.log(row('--jobs 1 --no-warm', 'cold'));
+  console.log(row('--jobs 1', 'serial'));
+  console.log(row('--jobs 2', 'parallel'));
+  console.log(`  => warm spare kernel: --jobs 1 / --jobs 1 --no-warm = ${(serial / cold).toFixed(2)}x`);
   console.log(`  => --jobs 2 / --jobs 1 = ${(parallel / serial).toFixed(2)}x (target <= 0.6x): ${parallel / serial <= 0.6 ? 'met' : 'MISSED'}`);
+  console.log(`  => --jobs 2 / --jobs 1 --no-warm = ${(parallel / cold).toFixed(2)}x`);
 
   // 3. jupyter nbconvert, where installed, on a kernelspec of this checkout's tslab registered for
   //    this run only (in notebooks/.bench/, found through JUPYTER_PATH): a user's own "tslab"
