@@ -14,7 +14,9 @@
 //      the package's `test` script, and the files those import) is among the inputs turbo.json
 //      (root, or the package's own with "$TURBO_EXTENDS$") gives that package's test task, so a
 //      change there cannot be answered from a stale cache;
-//   5. README.md's diagram is the one this script draws from package.json.
+//   5. README.md's diagram is the one this script draws from package.json;
+//   6. `npm start` (the root `start` script's turbo filters) builds every package the notebooks
+//      import, so a fresh `npm ci && npm start` can run every notebook in the workshop.
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -151,6 +153,30 @@ export function problems(list) {
   return found;
 }
 
+/**
+ * The workspaces a `turbo run build --filter=…` command line builds: `--filter=X...` is X and
+ * everything it depends on, `--filter=X^...` only what it depends on, `--filter=X` X alone.
+ */
+export function builtByFilters(script, list) {
+  const byName = new Map(list.map((ws) => [ws.name, ws]));
+  const built = new Set();
+  const withDeps = (name) => {
+    for (const dep of byName.get(name)?.deps ?? []) if (!built.has(dep)) (built.add(dep), withDeps(dep));
+  };
+  for (const [, name, suffix] of script.matchAll(/--filter=@scalable-ts\/([\w-]+)(\^?\.\.\.)?/g)) {
+    if (suffix !== '^...') built.add(name);
+    if (suffix) withDeps(name);
+  }
+  return built;
+}
+
+/** What `npm start` leaves unbuilt of the packages the notebooks import (check 6). */
+export function unbuiltByStart(startScript, list) {
+  const built = builtByFilters(startScript, list);
+  const notebooks = list.find((ws) => ws.name === 'notebooks');
+  return (notebooks?.deps ?? []).filter((name) => !built.has(name));
+}
+
 /** The README block: a mermaid diagram of the two layers, and what the notebooks use. */
 export function diagram(list) {
   const byName = new Map(list.map((ws) => [ws.name, ws]));
@@ -192,6 +218,9 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const at = readme.indexOf(START);
   const end = readme.indexOf(END);
   const found = problems(list);
+  const start = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).scripts?.start ?? '';
+  const unbuilt = unbuiltByStart(start, list);
+  if (unbuilt.length > 0) found.push(`package.json: \`npm start\` does not build ${unbuilt.map((name) => SCOPE + name).join(', ')}, which the notebooks import: add --filter=@scalable-ts/notebooks^...`);
   if (process.argv.includes('--write')) {
     const [before, after] = at >= 0 && end > at ? [readme.slice(0, at), readme.slice(end + END.length)] : [null, null];
     if (before === null) found.push(`README.md has no ${START} … ${END} block to rewrite`);
