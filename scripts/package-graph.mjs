@@ -220,6 +220,11 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const found = problems(list);
   const start = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).scripts?.start ?? '';
   const unbuilt = unbuiltByStart(start, list);
+  for (const ws of list) {
+    for (const [name, script] of Object.entries(ws.manifest.scripts ?? {})) {
+      if (/(?:^|&&|;|\|\|)\s*tsc\b/.test(script)) found.push(`${rel(ws.dir)}/package.json: script "${name}" runs a bare tsc, which is tslab's TypeScript 5.0; run node_modules/typescript/bin/tsc`);
+    }
+  }
   if (unbuilt.length > 0) found.push(`package.json: \`npm start\` does not build ${unbuilt.map((name) => SCOPE + name).join(', ')}, which the notebooks import: add --filter=@scalable-ts/notebooks^...`);
   if (process.argv.includes('--write')) {
     const [before, after] = at >= 0 && end > at ? [readme.slice(0, at), readme.slice(end + END.length)] : [null, null];
