@@ -1,6 +1,8 @@
 // The hand-made workers of notebooks 06-threads and 07-processes, one file for all of them:
 // `new Worker(file, { workerData: { demo: "squarer", … } })` runs the demo named in workerData.
-// (The WorkerPool's task module is threads.mjs; this file is for workers started by hand.)
+// (The WorkerPool's task module is threads.mjs; this file is for workers started by hand. The
+// bare echo worker that the start-up timings use is echo-worker.mjs: this file imports a package,
+// and every worker started on it pays for loading that package into its own isolate.)
 import { parentPort, workerData, threadId } from 'node:worker_threads';
 import { Mutex, AtomicCounter } from '@scalable-ts/concurrency';
 
@@ -50,19 +52,12 @@ const demos = {
   /** The course's two threads: one counts up, one counts down, sleeping between steps. */
   counter() {
     waitForGun();
-    const { from, to, stepMs } = workerData;
+    const { who, from, to, stepMs } = workerData;
     const step = from < to ? 1 : -1;
     for (let n = from; n !== to + step; n += step) {
-      parentPort.postMessage({ n, at: process.hrtime.bigint() });
+      parentPort.postMessage({ who, n, at: process.hrtime.bigint() });
       sleepSync(stepMs);
     }
-  },
-  /** Answers every message at once: for start-up cost, memory and round trips. */
-  echo() {
-    parentPort.on('message', (message) => {
-      if (message === 'stop') parentPort.close();
-      else parentPort.postMessage(message instanceof ArrayBuffer ? message.byteLength : message);
-    });
   },
   /**
    * Scheduler latency: sleeps in Atomics.wait until the main thread writes a timestamp into

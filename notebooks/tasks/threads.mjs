@@ -1,8 +1,15 @@
 // The task module of notebook 06-threads: every exported function can run in a WorkerPool thread.
 import { threadId } from 'node:worker_threads';
-import { countPrimesBetween } from './primes.mjs';
+import { countPrimesBetween as primesBetween } from './primes.mjs';
 
-export { countPrimesBetween };
+/** Ranges longer than this are refused: trial division over them would take minutes. */
+const MOST_NUMBERS = 100_000_000;
+
+/** How many primes p with from <= p < to; a RangeError for a range of over 100 million numbers. */
+export function countPrimesBetween(from, to) {
+  if (to - from > MOST_NUMBERS) throw new RangeError(`${to - from} numbers are too many to count here`);
+  return primesBetween(from, to);
+}
 
 /** A tiny task: the cost is all in the hand-off. */
 export const add = (a, b) => a + b;

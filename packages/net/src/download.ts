@@ -11,7 +11,8 @@
  * 3. Transfer: the missing ranges, cut into pieces of at most `chunkSize`, are fetched over
  *    `connections` keep-alive connections, each written at its offset as it arrives; without
  *    range support (or a length), one plain stream. Dropped connections are retried with backoff
- *    from the byte they reached; the state is saved every `saveIntervalMs`.
+ *    from the byte they reached; the state is saved at most once per `saveIntervalMs` (see
+ *    part-state.ts for how far it can lag).
  * 4. A change on the server shows as a `ContentChangedError` from any piece: everything stops,
  *    and the download starts over from the probe (at most `maxRestarts` times), never mixing
  *    bytes of two versions. A server that ignores ranges makes it start over as one stream.

@@ -34,7 +34,10 @@ export interface DownloadOptions {
   readonly idleTimeoutMs?: number;
   /** How often the file may change on the server before giving up with `ContentChangedError`; 3 by default. */
   readonly maxRestarts?: number;
-  /** The least time between two saves of `.part.json`, in ms; 50 by default. */
+  /**
+   * The least time between the starts of two saves of `.part.json`, in ms; 50 by default. A crash
+   * loses what the last completed save did not record: up to this interval plus two saves' time.
+   */
   readonly saveIntervalMs?: number;
   /** Extra request headers (authorization, user-agent). */
   readonly headers?: Readonly<Record<string, string>>;

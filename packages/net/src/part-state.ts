@@ -13,13 +13,18 @@
  * only after its write resolved, and the JSON is replaced atomically and durably
  * (`writeFileAtomic` of `@scalable-ts/base`: a temporary file of its own, fsynced, renamed over
  * the old one, the directory fsynced), so a crash or a power cut at any instant leaves either the
- * old or the new state, never half of one and never an empty one. The state lags the file by at
- * most one save interval; what lags is fetched again on resume, never lost. (The bytes of `.part`
- * are not fsynced: after a power cut a range the state lists can be stale on disk, which
- * `expectedSha256` catches.)
+ * old or the new state, never half of one and never an empty one. Bytes the state does not list
+ * yet are fetched again on resume, never lost. (The bytes of `.part` are not fsynced: after a power cut a range the state
+ * lists can be stale on disk, which `expectedSha256` catches. A killed process is not a power
+ * cut: what it wrote is in the page cache, and the kernel still writes it out.)
  *
  * Saves are throttled: `touch()` marks the state dirty and at most one save runs at a time, at
- * most one per `intervalMs`; `flush()` writes what is pending now.
+ * most one per `intervalMs`; `flush()` writes what is pending now. How far the saved state lags
+ * the file: a save snapshots the state when it starts and counts once its rename is done; the
+ * next one starts `intervalMs` after the previous one started, or when it ends if it took
+ * longer. So the lag is under `intervalMs` plus two saves' time, not one interval: a save is ten
+ * file-system calls (two fsyncs) on libuv's thread pool, which the data writes keep busy, so
+ * under load it can take longer than the interval itself.
  */
 import { readFile, unlink } from 'node:fs/promises';
 import { writeFileAtomic } from '@scalable-ts/base';
