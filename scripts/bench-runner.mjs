@@ -4,8 +4,9 @@
 //     the kernel client alone (Kernel.execute), and the protocol floor (kernel_info_request);
 //     the round-trip overhead is everything but tslab compiling and running the cell:
 //     (runCell - execute) + kernel_info round trip (target <= 3 ms);
-//  2. suite wall time with --jobs 2 against one notebook at a time, through scripts/test-notebooks.mjs,
-//     medians of BENCH_ROUNDS (3) alternated rounds (target <= 0.6x);
+//  2. suite wall time with --jobs 2 against one notebook at a time (and against one at a time
+//     without a warm spare kernel), through scripts/test-notebooks.mjs, medians of BENCH_ROUNDS (3)
+//     rounds in rotated order (target <= 0.6x);
 //  3. `jupyter nbconvert --to notebook --execute` on the same notebooks, where Jupyter is installed,
 //     on a tslab kernelspec registered for the run (none needs to be installed), one at a time and
 //     two at a time; the runner's default (--jobs 2) against nbconvert one at a time (target <= 0.5x).
@@ -92,7 +93,7 @@ try {
   // all of them; medians kept. --no-warm is the runner without a spare kernel started ahead.
   const variants = { serial: ['--jobs', '1'], parallel: ['--jobs', '2'], cold: ['--jobs', '1', '--no-warm'] };
   const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
-  const times = { serial: [], parallel: [], cold: [] };
+  const times = Object.fromEntries(Object.keys(variants).map((name) => [name, []]));
   for (let round = 0; round < ROUNDS; round++) {
     process.stderr.write(`suite round ${round + 1} of ${ROUNDS}…\n`);
     const names = Object.keys(variants);
@@ -101,9 +102,7 @@ try {
       times[name].push(wall(...variants[name]));
     }
   }
-  const serial = median(times.serial);
-  const parallel = median(times.parallel);
-  const cold = median(times.cold);
+  const [serial, parallel, cold] = [times.serial, times.parallel, times.cold].map(median);
   const seconds = (x) => `${(x / 1000).toFixed(2)} s`;
   const row = (label, name) => `  ${label.padEnd(20)}${seconds(median(times[name]))}  (${times[name].map(seconds).join(', ')})`;
   console.log(`\nSuite of ${suite.length} notebooks x 20 cells through scripts/test-notebooks.mjs, median of ${ROUNDS} rotated rounds:`);

@@ -16,7 +16,10 @@
 //      change there cannot be answered from a stale cache;
 //   5. README.md's diagram is the one this script draws from package.json;
 //   6. `npm start` (the root `start` script's turbo filters) builds every package the notebooks
-//      import, so a fresh `npm ci && npm start` can run every notebook in the workshop.
+//      import, so a fresh `npm ci && npm start` can run every notebook in the workshop;
+//   7. no package script runs a bare `tsc`: tslab's own TypeScript 5.0 (@tslab/typescript-for-tslab)
+//      declares the same bin and wins node_modules/.bin/tsc, so scripts name the project's
+//      TypeScript 6 (`node ../../node_modules/typescript/bin/tsc`).
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -113,8 +116,8 @@ export function matchesInput(path, pattern) {
   return new RegExp(`^${source.replace('/.*', '(?:/.*)?')}$`).test(path);
 }
 
-/** Each problem of the graph, in words that name the file or package at fault. */
-export function problems(list) {
+/** Each problem of the graph, in words that name the file or package at fault (`startScript`: the root `start` script). */
+export function problems(list, startScript = readJson(join(ROOT, 'package.json')).scripts?.start ?? '') {
   const found = [];
   const names = new Set(list.map((ws) => ws.name));
   const layerOf = new Map(Object.entries(LAYERS).flatMap(([layer, { packages }]) => packages.map((name) => [name, layer])));
@@ -140,6 +143,13 @@ export function problems(list) {
       }
     }
   }
+  for (const ws of list) {
+    for (const [name, script] of Object.entries(ws.manifest.scripts ?? {})) {
+      if (/(?:^|&&|;|\|\|)\s*tsc\b/.test(script)) found.push(`${rel(ws.dir)}/package.json: script "${name}" runs a bare tsc, which is tslab's TypeScript 5.0; run node_modules/typescript/bin/tsc`);
+    }
+  }
+  const unbuilt = unbuiltByStart(startScript, list);
+  if (unbuilt.length > 0) found.push(`package.json: \`npm start\` does not build ${unbuilt.map((name) => SCOPE + name).join(', ')}, which the notebooks import: add --filter=@scalable-ts/notebooks^...`);
   const byName = new Map(list.map((ws) => [ws.name, ws]));
   const state = new Map();
   const walk = (name, path) => {
@@ -218,14 +228,6 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const at = readme.indexOf(START);
   const end = readme.indexOf(END);
   const found = problems(list);
-  const start = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).scripts?.start ?? '';
-  const unbuilt = unbuiltByStart(start, list);
-  for (const ws of list) {
-    for (const [name, script] of Object.entries(ws.manifest.scripts ?? {})) {
-      if (/(?:^|&&|;|\|\|)\s*tsc\b/.test(script)) found.push(`${rel(ws.dir)}/package.json: script "${name}" runs a bare tsc, which is tslab's TypeScript 5.0; run node_modules/typescript/bin/tsc`);
-    }
-  }
-  if (unbuilt.length > 0) found.push(`package.json: \`npm start\` does not build ${unbuilt.map((name) => SCOPE + name).join(', ')}, which the notebooks import: add --filter=@scalable-ts/notebooks^...`);
   if (process.argv.includes('--write')) {
     const [before, after] = at >= 0 && end > at ? [readme.slice(0, at), readme.slice(end + END.length)] : [null, null];
     if (before === null) found.push(`README.md has no ${START} … ${END} block to rewrite`);
