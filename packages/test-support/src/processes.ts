@@ -5,14 +5,23 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 
-/** Whether a process with this id is alive (`undefined`: no process, so false). */
+/**
+ * Whether a process with this id is alive (`undefined`: no process, so false). A zombie (state
+ * `Z` in /proc: it has exited, and only waits for its parent to reap it) is not alive: signal 0
+ * still reaches it, but it runs nothing and holds no resources but its table entry.
+ */
 export function isAlive(pid: number | undefined): boolean {
   if (pid === undefined) return false;
   try {
     process.kill(pid, 0);
-    return true;
   } catch {
     return false;
+  }
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z';
+  } catch {
+    return true; // no /proc (macOS, Windows): signal 0 is all there is
   }
 }
 
